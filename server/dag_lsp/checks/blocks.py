@@ -1,0 +1,143 @@
+"""Checks inside blocks: answers, labels, properties, colors and `when:`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from dag_lsp import graph
+from dag_lsp.findings import (
+    DUPLICATE_LABEL,
+    INVALID_COLOR,
+    LIST_OUTSIDE,
+    NO_ANSWERS,
+    SINGLE_IN_ELIMINATION,
+    UNKNOWN_PROPERTY,
+    UNKNOWN_WHEN,
+    Finding,
+    Related,
+)
+from dag_lsp.model import (
+    OUTCOME_PROPERTIES,
+    QUESTION_PROPERTIES,
+    Answer,
+    Condition,
+    Property,
+    Question,
+    Span,
+    Text,
+    Tree,
+)
+
+_COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
+
+
+def check(tree: Tree) -> Iterator[Finding]:
+    """Every finding inside question and outcome blocks."""
+    for question in tree.questions:
+        yield from _answers(tree, question)
+        yield from _labels(question)
+        yield from _unknown(question.properties, QUESTION_PROPERTIES, "question")
+        yield from _when(tree, question)
+
+    for outcome in tree.outcomes:
+        yield from _unknown(outcome.properties, OUTCOME_PROPERTIES, "outcome")
+        yield from _colors(outcome.properties)
+
+
+def _answers(tree: Tree, question: Question) -> Iterator[Finding]:
+    if not question.answers and question.id.value:
+        message = f"the question '{question.id.value}' has no answers"
+        yield Finding(NO_ANSWERS, question.id.span, message)
+
+    for answer in question.answers:
+        if tree.elimination:
+            yield from _elimination_targets(answer)
+        elif len(answer.targets) > 1:
+            yield Finding(LIST_OUTSIDE, _targets_span(answer), _LIST_MESSAGE)
+
+
+_LIST_MESSAGE = (
+    "a list of outcomes is for 'mode: elimination'; "
+    "in a decision tree an answer leads to one target"
+)
+
+
+def _elimination_targets(answer: Answer) -> Iterator[Finding]:
+    for target in answer.targets:
+        if not target.outcome:
+            message = (
+                f"in elimination mode an answer keeps a list of outcomes, "
+                f"not the question '{target.id}'"
+            )
+            yield Finding(SINGLE_IN_ELIMINATION, target.span, message)
+
+
+def _targets_span(answer: Answer) -> Span:
+    first, last = answer.targets[0].span, answer.targets[-1].span
+    return Span(first.line, first.start, last.end)
+
+
+def _labels(question: Question) -> Iterator[Finding]:
+    seen: dict[str, Text] = {}
+    for answer in question.answers:
+        keys = dict.fromkeys((answer.label.value, answer.name.value))
+        clash = next((key for key in keys if key in seen), None)
+        if clash is not None:
+            yield _duplicate_label(question, answer, clash, seen[clash])
+
+        for key in keys:
+            seen.setdefault(key, answer.label)
+
+
+def _duplicate_label(question: Question, answer: Answer, key: str, first: Text) -> Finding:
+    line = first.span.line + 1
+    message = (
+        f"the answer '{key}' is given twice in '{question.id.value}'; "
+        f"first on line {line}"
+    )
+    related = (Related(first.span, f"'{key}' first given here"),)
+    return Finding(DUPLICATE_LABEL, answer.label.span, message, related)
+
+
+def _unknown(
+    properties: list[Property], known: tuple[str, ...], kind: str
+) -> Iterator[Finding]:
+    for prop in properties:
+        if prop.key.value not in known:
+            message = (
+                f"unknown {kind} property '{prop.key.value}'; "
+                f"known ones are {', '.join(known)}"
+            )
+            yield Finding(UNKNOWN_PROPERTY, prop.key.span, message)
+
+
+def _colors(properties: list[Property]) -> Iterator[Finding]:
+    for prop in properties:
+        if prop.key.value == "color" and not _COLOR.fullmatch(prop.value.value):
+            message = f"'{prop.value.value}' is not a color: write #rgb or #rrggbb"
+            span = prop.value.span if prop.value.value else prop.key.span
+            yield Finding(INVALID_COLOR, span, message)
+
+
+def _when(tree: Tree, question: Question) -> Iterator[Finding]:
+    for condition in question.when:
+        finding = _condition(tree, condition)
+        if finding is not None:
+            yield finding
+
+
+def _condition(tree: Tree, condition: Condition) -> Finding | None:
+    asked = tree.question_ids.get(condition.question.id)
+    if asked is None:
+        message = f"'when' names the question '{condition.question.id}', which is not defined"
+        return Finding(UNKNOWN_WHEN, condition.question.span, message)
+
+    name = condition.answer.value
+    if graph.answer_named(asked, name) is not None:
+        return None
+
+    names = ", ".join(answer.name.value for answer in asked.answers)
+    message = f"the question '{asked.id.value}' has no answer named '{name}'"
+    message += f"; its answers are {names}" if names else ""
+    return Finding(UNKNOWN_WHEN, condition.answer.span, message)

@@ -1,0 +1,83 @@
+"""Checks of the flow: every node reachable from the entry, and no cycle."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from dag_lsp import graph
+from dag_lsp.findings import CYCLE, UNREACHABLE, Edit, Finding, Fix, Related
+from dag_lsp.model import Block, Outcome, Question, Tree
+
+
+def unreachable(tree: Tree) -> Iterator[Finding]:
+    """Questions and outcomes no reader can reach, at their ids."""
+    if tree.entry not in tree.question_ids:
+        return
+
+    reached = _reached(tree)
+    for item in _defined(tree):
+        if item.id.value not in reached and item.block is not None:
+            yield _unreachable(tree, item, item.block)
+
+
+def _defined(tree: Tree) -> list[Question | Outcome]:
+    items: list[Question | Outcome] = [*tree.questions, *tree.outcomes]
+    return sorted(items, key=lambda item: item.id.span.line)
+
+
+def _reached(tree: Tree) -> set[str]:
+    if not tree.elimination:
+        return graph.reachable(tree)
+
+    reached = set(tree.question_ids)
+    always = graph.asked_always(tree)
+    for outcome in tree.outcome_ids:
+        if all(_keeps(question, outcome) for question in always):
+            reached.add(outcome)
+    return reached
+
+
+def _keeps(question: Question, outcome: str) -> bool:
+    return any(
+        target.id == outcome for answer in question.answers for target in answer.targets
+    )
+
+
+def _unreachable(tree: Tree, item: Question | Outcome, block: Block) -> Finding:
+    kind = "question" if isinstance(item, Question) else "outcome"
+    if tree.elimination:
+        message = f"the outcome '{item.id.value}' can never survive the answers"
+    else:
+        message = f"the {kind} '{item.id.value}' cannot be reached from the entry"
+
+    fix = Fix(f"Remove the {kind} '{item.id.value}'", (_remove(tree, block),))
+    return Finding(UNREACHABLE, item.id.span, message, fixes=(fix,), unnecessary=True)
+
+
+def _remove(tree: Tree, block: Block) -> Edit:
+    """Delete a block's lines and the blank line after it, if any."""
+    lines = tree.source.lines
+    end = block.last_line + 1
+    if end < len(lines) and not lines[end].strip():
+        end += 1
+
+    if end < len(lines):
+        return Edit(block.first_line, 0, end, 0, "")
+    start = max(block.first_line - 1, 0)
+    start_col = len(lines[start]) if block.first_line > 0 else 0
+    return Edit(start, start_col, len(lines) - 1, len(lines[-1]), "")
+
+
+def cycles(tree: Tree) -> Iterator[Finding]:
+    """Answers that lead back to a question already on the path."""
+    if tree.elimination:
+        return
+
+    for edges in graph.cycles(tree):
+        names = [edge.question.id.value for edge in edges] + [edges[-1].target.id]
+        message = "this answer closes a cycle: " + " -> ".join(names)
+        related = tuple(
+            Related(edge.target.span, f"{edge.question.id.value} leads to {edge.target.id}")
+            for edge in edges
+        )
+        yield Finding(CYCLE, edges[-1].target.span, message, related)

@@ -1,0 +1,125 @@
+"""Checks of ids: each defined once, each target defined."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from dag_lsp.findings import (
+    DUPLICATE_ID,
+    IMPLICIT_OUTCOME,
+    UNDEFINED,
+    Edit,
+    Finding,
+    Fix,
+    Related,
+)
+from dag_lsp.model import Ref, Text, Tree
+from dag_lsp.suggest import closest
+
+# Past this many undefined targets a file is not a tree with typos, and
+# looking for the closest id of each would cost more than it helps.
+_MAX_SUGGESTIONS = 200
+
+
+def duplicates(tree: Tree) -> Iterator[Finding]:
+    """An id defined twice, at the second definition."""
+    first: dict[str, Text] = {}
+    defined = [q.id for q in tree.questions]
+    defined += [o.id for o in tree.outcomes if not o.implicit]
+    defined.sort(key=lambda text: (text.span.line, text.span.start))
+
+    for ident in defined:
+        if ident.value not in first:
+            first[ident.value] = ident
+            continue
+
+        line = first[ident.value].span.line + 1
+        message = f"'{ident.value}' is defined twice; first defined on line {line}"
+        related = (Related(first[ident.value].span, f"'{ident.value}' first defined here"),)
+        yield Finding(DUPLICATE_ID, ident.span, message, related)
+
+
+def undefined(tree: Tree) -> Iterator[Finding]:
+    """Answer targets that name nothing, and outcomes used without a block."""
+    suggestions = 0
+    noted: set[str] = set()
+    for question in tree.questions:
+        for answer in question.answers:
+            for target in answer.targets:
+                finding = _undefined(tree, target, suggestions < _MAX_SUGGESTIONS)
+                if finding is not None:
+                    suggestions += 1
+                    yield finding
+                elif _implicit(tree, target) and target.id not in noted:
+                    noted.add(target.id)
+                    yield _implicit_note(target)
+
+
+def _implicit(tree: Tree, target: Ref) -> bool:
+    outcome = tree.outcome_ids.get(target.id)
+    return target.outcome and outcome is not None and outcome.implicit
+
+
+def _implicit_note(target: Ref) -> Finding:
+    message = (
+        f"the outcome '{target.id}' has no definition block; "
+        f"add '[{target.id}]: label' to give it a label"
+    )
+    return Finding(IMPLICIT_OUTCOME, target.span, message)
+
+
+def _undefined(tree: Tree, target: Ref, suggest: bool) -> Finding | None:
+    if target.outcome:
+        return _undefined_outcome(tree, target, suggest)
+    if target.id in tree.question_ids:
+        return None
+
+    if target.id in tree.outcome_ids:
+        message = f"'{target.id}' is an outcome: write it in brackets, [{target.id}]"
+        fix = Fix(f"Write [{target.id}]", (Edit.on(target.span, f"[{target.id}]"),))
+        return Finding(UNDEFINED, target.span, message, fixes=(fix,))
+
+    hint = closest(target.id, tree.question_ids) if suggest else None
+    return _missing(tree, target, "question", hint)
+
+
+def _undefined_outcome(tree: Tree, target: Ref, suggest: bool) -> Finding | None:
+    if target.id in tree.outcome_ids:
+        return None
+
+    if target.id in tree.question_ids and not tree.elimination:
+        message = f"'{target.id}' is a question: write it without brackets"
+        return Finding(UNDEFINED, target.span, message)
+
+    hint = closest(target.id, tree.outcome_ids) if suggest else None
+    return _missing(tree, target, "outcome", hint)
+
+
+def _missing(tree: Tree, target: Ref, kind: str, hint: str | None) -> Finding:
+    message = f"the {kind} '{target.id}' is not defined"
+    fixes: list[Fix] = []
+    if hint is not None:
+        message += f"; did you mean '{hint}'?"
+        fixes.append(Fix(f"Change to '{hint}'", (Edit.on(target.span, hint),)))
+
+    fixes.append(_create(tree, target, kind))
+    return Finding(UNDEFINED, target.span, message, fixes=tuple(fixes))
+
+
+def _create(tree: Tree, target: Ref, kind: str) -> Fix:
+    """Add a block for the missing id after the last block of its kind."""
+    if kind == "question":
+        text = f"{target.id}: New question?\n"
+        blocks = [q.block for q in tree.questions]
+    else:
+        text = f"[{target.id}]: {target.id}\n"
+        blocks = [o.block for o in tree.outcomes if o.block is not None]
+
+    lines = tree.source.lines
+    after = max((b.last_line for b in blocks), default=len(lines) - 1)
+    if after + 1 < len(lines):
+        edit = Edit(after + 1, 0, after + 1, 0, "\n" + text)
+    else:
+        end = len(lines[after]) if lines else 0
+        edit = Edit(after, end, after, end, "\n\n" + text.rstrip("\n"))
+    return Fix(f"Create {kind} '{target.id}'", (edit,))

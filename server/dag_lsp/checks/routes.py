@@ -1,0 +1,102 @@
+"""Checks of the routes section: each route must exist in the tree."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from dag_lsp import graph
+from dag_lsp.findings import BROKEN_ROUTE, Finding
+from dag_lsp.model import Answer, Condition, Route, Span, Tree
+
+
+def check(tree: Tree) -> Iterator[Finding]:
+    """A finding for each route that the tree does not follow."""
+    for route in tree.routes:
+        finding = _walk(tree, route)
+        if finding is not None:
+            yield finding
+
+
+def _walk(tree: Tree, route: Route) -> Finding | None:
+    answers: list[Answer] = []
+    expected = tree.entry
+    for step in route.steps:
+        problem = _step(tree, route, step, expected)
+        if isinstance(problem, Finding):
+            return problem
+
+        answers.append(problem)
+        if not tree.elimination:
+            expected = _next_question(problem)
+
+    if tree.elimination:
+        return _survivors(tree, route, answers)
+    return _ends(route, answers[-1] if answers else None)
+
+
+def _step(
+    tree: Tree, route: Route, step: Condition, expected: str | None
+) -> Answer | Finding:
+    """The answer a step names, or the finding of why it cannot be taken."""
+    name = route.name.value
+    question = tree.question_ids.get(step.question.id)
+    if question is None:
+        message = f"route '{name}': the question '{step.question.id}' is not defined"
+        return Finding(BROKEN_ROUTE, step.question.span, message)
+
+    if not tree.elimination and step.question.id != expected:
+        where = f"'{expected}'" if expected else "an outcome"
+        message = (
+            f"route '{name}': the path reaches {where} here, "
+            f"not '{step.question.id}'"
+        )
+        return Finding(BROKEN_ROUTE, step.question.span, message)
+
+    answer = graph.answer_named(question, step.answer.value)
+    if answer is None:
+        message = (
+            f"route '{name}': the question '{step.question.id}' "
+            f"has no answer named '{step.answer.value}'"
+        )
+        return Finding(BROKEN_ROUTE, step.answer.span, message)
+    return answer
+
+
+def _next_question(answer: Answer) -> str | None:
+    target = answer.targets[0]
+    return None if target.outcome else target.id
+
+
+def _ends(route: Route, last: Answer | None) -> Finding | None:
+    said = [ref.id for ref in route.outcomes]
+    reached = [ref.id for ref in last.targets] if last else []
+    if last is not None and reached == said and last.targets[0].outcome:
+        return None
+
+    where = _where(reached, last)
+    message = f"route '{route.name.value}' ends at {where}, not at [{', '.join(said)}]"
+    return Finding(BROKEN_ROUTE, _outcomes_span(route), message)
+
+
+def _where(reached: list[str], last: Answer | None) -> str:
+    if last is None:
+        return "the entry"
+    if last.targets[0].outcome:
+        return f"[{', '.join(reached)}]"
+    return f"the question '{reached[0]}'"
+
+
+def _survivors(tree: Tree, route: Route, answers: list[Answer]) -> Finding | None:
+    alive = graph.survivors(tree, answers)
+    said = {ref.id for ref in route.outcomes}
+    if alive == said:
+        return None
+
+    left = ", ".join(sorted(alive)) or "nothing"
+    message = f"route '{route.name.value}' leaves [{left}], not [{', '.join(sorted(said))}]"
+    return Finding(BROKEN_ROUTE, _outcomes_span(route), message)
+
+
+def _outcomes_span(route: Route) -> Span:
+    first, last = route.outcomes[0].span, route.outcomes[-1].span
+    return Span(first.line, first.start, last.end)

@@ -1,0 +1,76 @@
+"""Files: finding `.dag` files, reading them, and writing them safely.
+
+The command line's only contact with the disk. Reading never raises for a
+file's content: bytes that are not UTF-8 come back as a `source.DecodeError`
+to report at its place. Writing goes through a temporary file in the same
+folder and a rename, so a file is never left half-written.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from dag_lsp.source import DecodeError, decode
+
+STDIN = "-"
+
+
+class Unreadable(OSError):
+    """A path that names no readable file or folder."""
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    """A file's name as the user gave it, and its text or why it has none."""
+
+    name: str
+    text: str | None
+    error: DecodeError | None = None
+
+
+def expand(paths: list[str]) -> Iterator[str]:
+    """Each file named, and each `*.dag` file below each folder named, sorted."""
+    for path in paths:
+        if path != STDIN and Path(path).is_dir():
+            yield from sorted(str(found) for found in Path(path).rglob("*.dag"))
+        else:
+            yield path
+
+
+def read(name: str) -> Input:
+    """Read a file (or standard input for `-`); raises `Unreadable`."""
+    try:
+        data = _stdin() if name == STDIN else Path(name).read_bytes()
+    except OSError as error:
+        raise Unreadable(f"cannot read '{name}': {error.strerror or error}") from None
+
+    try:
+        return Input(name, decode(data))
+    except DecodeError as error:
+        return Input(name, None, error)
+
+
+def _stdin() -> bytes:
+    if sys.stdin is None:
+        raise OSError("there is no standard input")
+    return sys.stdin.buffer.read()
+
+
+def write(name: str, text: str) -> None:
+    """Replace a file's content all at once, keeping its permissions."""
+    path = Path(name)
+    mode = path.stat().st_mode
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,112 @@
+"""Graph: the tree as nodes and edges, for the checks and the queries.
+
+Questions and outcomes are nodes; in decision mode each answer is an edge
+from its question to its target. Every walk here uses an explicit stack or
+queue, so a file of any size never deepens Python's call stack.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from dag_lsp.model import Answer, Question, Ref, Tree
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    """An answer of `question` that leads to the question `target`."""
+
+    question: Question
+    answer: Answer
+    target: Ref
+
+
+def question_edges(tree: Tree, question: Question) -> Iterator[Edge]:
+    """The answers of `question` that lead to a defined question."""
+    for answer in question.answers:
+        for target in answer.targets:
+            if not target.outcome and target.id in tree.question_ids:
+                yield Edge(question, answer, target)
+
+
+def reachable(tree: Tree) -> set[str]:
+    """The ids a reader can reach from the entry, in decision mode."""
+    entry = tree.entry
+    if entry not in tree.question_ids:
+        return set()
+
+    seen = {entry}
+    queue = deque([entry])
+    while queue:
+        question = tree.question_ids[queue.popleft()]
+        for answer in question.answers:
+            for target in answer.targets:
+                if target.id not in seen:
+                    seen.add(target.id)
+                    if target.id in tree.question_ids and not target.outcome:
+                        queue.append(target.id)
+    return seen
+
+
+def cycles(tree: Tree) -> Iterator[list[Edge]]:
+    """Each cycle once, as the edges from its first question back to it.
+
+    A depth-first walk with an explicit stack; an edge to a question still
+    on the stack closes a cycle.
+    """
+    state: dict[str, int] = {}
+    for start in tree.question_ids:
+        if start not in state:
+            yield from _cycles_from(tree, start, state)
+
+
+_ON_STACK, _DONE = 1, 2
+
+
+def _cycles_from(
+    tree: Tree, start: str, state: dict[str, int]
+) -> Iterator[list[Edge]]:
+    """Cycles found walking from `start`; `path[i]` leads from `stack[i]` on."""
+    path: list[Edge] = []
+    stack = [(start, question_edges(tree, tree.question_ids[start]))]
+    state[start] = _ON_STACK
+    while stack:
+        question_id, edges = stack[-1]
+        edge = next(edges, None)
+        if edge is None:
+            state[question_id] = _DONE
+            stack.pop()
+            del path[max(len(stack) - 1, 0) :]
+            continue
+
+        target = edge.target.id
+        if state.get(target) == _ON_STACK:
+            first = next(i for i, (qid, _) in enumerate(stack) if qid == target)
+            yield [*path[first:], edge]
+        elif target not in state:
+            state[target] = _ON_STACK
+            path.append(edge)
+            stack.append((target, question_edges(tree, tree.question_ids[target])))
+
+
+def asked_always(tree: Tree) -> list[Question]:
+    """In elimination mode, the questions asked whatever the answers."""
+    return [question for question in tree.questions if not question.when]
+
+
+def survivors(tree: Tree, answers: list[Answer]) -> set[str]:
+    """In elimination mode, the outcomes that every given answer keeps."""
+    alive = set(tree.outcome_ids)
+    for answer in answers:
+        alive &= {target.id for target in answer.targets}
+    return alive
+
+
+def answer_named(question: Question, name: str) -> Answer | None:
+    """The answer of `question` named `name` (its key or its whole label)."""
+    for answer in question.answers:
+        if name in (answer.name.value, answer.label.value):
+            return answer
+    return None

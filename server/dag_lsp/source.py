@@ -1,0 +1,94 @@
+"""Source text: the first step of the flow, from bytes or text to lines.
+
+A `.dag` file is read as UTF-8 (a byte-order mark is dropped and
+remembered) and split into lines on `\\n`, `\\r\\n` and `\\r` only, the three
+line endings the Language Server Protocol knows. Other Unicode separators
+(U+2028, form feed, ...) are ordinary characters inside a line, so that line
+numbers agree with every editor.
+
+Every later step counts columns in characters (code points) of these lines;
+the LSP adapter converts them to the client's position encoding.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+BOM = "\ufeff"
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+class DecodeError(ValueError):
+    """Bytes that are not UTF-8, with the line and column where they go wrong."""
+
+    def __init__(self, line: int, column: int, reason: str) -> None:
+        super().__init__(f"not valid UTF-8 at line {line + 1}, column {column + 1}")
+        self.line = line
+        self.column = column
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A file's text split into lines, with what is needed to write it back."""
+
+    lines: tuple[str, ...]
+    newline: str
+    has_bom: bool
+    final_newline: bool
+
+    @property
+    def text(self) -> str:
+        """The text without its byte-order mark, lines joined by `newline`."""
+        body = self.newline.join(self.lines)
+        return body + self.newline if self.final_newline else body
+
+
+def split_lines(text: str) -> list[str]:
+    """Split `text` into lines without their endings.
+
+    A text ending in a line break has no extra empty line at the end: the
+    lines of `"a\\nb\\n"` are `["a", "b"]`, as an editor shows them, minus
+    the empty last line.
+    """
+    lines = _LINE_BREAK.split(text)
+    if len(lines) > 1 and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def dominant_newline(text: str) -> str:
+    """The most common line ending in `text` (the first on a tie; `\\n` if none)."""
+    counts: dict[str, int] = {}
+    for match in _LINE_BREAK.finditer(text):
+        counts[match.group()] = counts.get(match.group(), 0) + 1
+
+    if not counts:
+        return "\n"
+    return max(counts, key=lambda ending: counts[ending])
+
+
+def from_text(text: str) -> Source:
+    """Read text as an editor holds it."""
+    has_bom = text.startswith(BOM)
+    if has_bom:
+        text = text[1:]
+
+    return Source(
+        lines=tuple(split_lines(text)),
+        newline=dominant_newline(text),
+        has_bom=has_bom,
+        final_newline=text.endswith(("\n", "\r")),
+    )
+
+
+def decode(data: bytes) -> str:
+    """Decode UTF-8 bytes, raising `DecodeError` at the first bad byte."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        good = data[: error.start].decode("utf-8")
+        lines = split_lines(good + "x")
+        raise DecodeError(len(lines) - 1, len(lines[-1]) - 1, error.reason) from None

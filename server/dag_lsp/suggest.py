@@ -1,0 +1,17 @@
+"""Suggestions: the defined id closest to a misspelled one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from difflib import get_close_matches
+
+
+def closest(name: str, candidates: Iterable[str]) -> str | None:
+    """The candidate most like `name`: the same but for case, or a close one."""
+    pool = list(candidates)
+    folded = {candidate.casefold(): candidate for candidate in pool}
+    if name.casefold() in folded:
+        return folded[name.casefold()]
+
+    matches = get_close_matches(name, pool, n=1, cutoff=0.6)
+    return matches[0] if matches else None

@@ -1,0 +1,383 @@
+"""Syntax: one line of text to one syntax node, by the grammar in `dag.peg`.
+
+The grammar is matched line by line: the reader (see `reader.py`) knows from
+indentation which block a line belongs to and asks for the matching entry
+rule. Working a line at a time keeps parsimonious's work small, lets a
+malformed line be reported without losing the lines after it, and lets an
+editor re-read only the lines that changed: `LineParser` remembers the
+nodes of lines it has seen.
+
+Nodes hold columns only, never line numbers, so that a line's node stays
+valid when lines above it are inserted or removed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from parsimonious.exceptions import ParseError
+from parsimonious.grammar import Grammar
+from parsimonious.nodes import Node
+
+_ANSWER_KEY = re.compile(r"([A-Za-z0-9_-]{1,12}):(?=[ \t]|$)")
+
+
+class Place(Enum):
+    """Where a line stands, which decides the grammar rule it is read with."""
+
+    TOP = "top_line"
+    QUESTION = "question_line"
+    OUTCOME = "outcome_line"
+    ROUTES = "route_line"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A piece of a line: its text and its columns (end exclusive)."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Blank:
+    """A line of nothing but spaces and tabs."""
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """A line whose first non-blank character is `#`."""
+
+    text: Token
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """`key: value` at column 0: a header field or a question's head."""
+
+    key: Token
+    value: Token
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeHead:
+    """`[ID]: label` at column 0."""
+
+    id: Token
+    label: Token
+
+
+@dataclass(frozen=True, slots=True)
+class Property:
+    """`key: value` inside a block (`hint:`, `color:`, ...)."""
+
+    key: Token
+    value: Token
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """`Q1=A`: question `Q1` answered with the answer named `A`."""
+
+    question: Token
+    answer: Token
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """`when: Q1=A, Q2=B` inside a question block."""
+
+    key: Token
+    conditions: tuple[Condition, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """An id an answer leads to; `outcome` when written in brackets."""
+
+    id: Token
+    outcome: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """`label -> target`, or `label [targets]` without an arrow."""
+
+    label: Token
+    name: Token
+    targets: tuple[Target, ...]
+    arrow: bool
+    listed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """`name: Q1=A, Q2=B -> [OUTCOME]` in the routes section."""
+
+    name: Token
+    steps: tuple[Condition, ...]
+    outcomes: tuple[Token, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Invalid:
+    """A line the grammar does not accept, with where and why.
+
+    `head` is the id a malformed column-0 line starts with, if any, so the
+    reader can still define it and spare the author a cascade of findings.
+    """
+
+    message: str
+    start: int
+    end: int
+    head: Token | None = None
+    outcome: bool = False
+
+
+LineNode = (
+    Blank | Comment | Field | OutcomeHead | Property | When | Answer | Route | Invalid
+)
+
+
+def _grammar_text() -> str:
+    """The grammar, from inside the installed package or the source tree."""
+    packaged = resources.files("dag_lsp").joinpath("grammar/dag.peg")
+    if packaged.is_file():
+        return packaged.read_text(encoding="utf-8")
+
+    checkout = Path(__file__).resolve().parents[2] / "grammar" / "dag.peg"
+    return checkout.read_text(encoding="utf-8")
+
+
+@cache
+def grammar() -> Grammar:
+    """The compiled grammar, built once per process."""
+    return Grammar(_grammar_text())
+
+
+class LineParser:
+    """Parses lines, remembering the node of every line it has seen.
+
+    An editor keeps one parser per document and calls `forget_except` after
+    each version, so memory follows the document's current lines.
+    """
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[Place, str], LineNode] = {}
+
+    def parse(self, text: str, indent: int, place: Place) -> LineNode:
+        """The node of one line, whose first `indent` characters are blank."""
+        key = (place, text)
+        node = self._seen.get(key)
+        if node is None:
+            node = self._seen[key] = parse_line(text, indent, place)
+        return node
+
+    def forget_except(self, keep: set[tuple[Place, str]]) -> None:
+        """Drop remembered lines that are not in `keep`."""
+        self._seen = {key: node for key, node in self._seen.items() if key in keep}
+
+    def __len__(self) -> int:
+        return len(self._seen)
+
+
+def parse_line(text: str, indent: int, place: Place) -> LineNode:
+    """Match one line (without its ending) from column `indent`."""
+    if indent == len(text):
+        return Blank()
+
+    try:
+        node = grammar()[place.value].match(text, indent)
+    except ParseError as error:
+        return _invalid(text, indent, place, _explain(text, indent, place, error))
+
+    return _BUILDERS[node.children[0].expr_name](node.children[0])
+
+
+# ------------------------------------------------------------------ builders
+
+
+def _token(node: Node) -> Token:
+    return Token(node.text, node.start, node.end)
+
+
+def _value(node: Node) -> Token:
+    """A free-text token without its trailing blanks."""
+    text = node.text.rstrip(" \t")
+    return Token(text, node.start, node.start + len(text))
+
+
+def _comment(node: Node) -> Comment:
+    return Comment(_value(node))
+
+
+def _field(node: Node) -> Field:
+    ident, _colon, text, _eol = node.children
+    return Field(_token(ident), _value(text))
+
+
+def _outcome_head(node: Node) -> OutcomeHead:
+    _open, ident, _close, _colon, text, _eol = node.children
+    return OutcomeHead(_token(ident), _value(text))
+
+
+def _property(node: Node) -> Property:
+    key, _colon, text, _eol = node.children
+    return Property(_token(key), _value(text))
+
+
+def _conditions(node: Node) -> tuple[Condition, ...]:
+    first, rest, _blank = node.children
+    nodes = [first, *(pair.children[1] for pair in rest.children)]
+    return tuple(
+        Condition(_token(ident), _value(name))
+        for ident, _equals, name in (condition.children for condition in nodes)
+    )
+
+
+def _when(node: Node) -> When:
+    key, _colon, conditions, _eol = node.children
+    return When(_token(key), _conditions(conditions))
+
+
+def _outcome_ids(node: Node) -> tuple[Token, ...]:
+    _open, first, rest, _close = node.children
+    return (_token(first), *(_token(pair.children[1]) for pair in rest.children))
+
+
+def _answer_name(label: Token) -> Token:
+    match = _ANSWER_KEY.match(label.text)
+    if match is None:
+        return label
+    return Token(match.group(1), label.start, label.start + match.end(1))
+
+
+def _targets(node: Node) -> tuple[Target, ...]:
+    if node.expr_name == "ident":
+        return (Target(_token(node), outcome=False),)
+    return tuple(Target(ident, outcome=True) for ident in _outcome_ids(node))
+
+
+def _answer(node: Node) -> Answer:
+    label_node, _arrow, target, _blank, _eol = node.children
+    label = _value(label_node)
+    chosen = target.children[0]
+    return Answer(
+        label, _answer_name(label), _targets(chosen), True, chosen.expr_name != "ident"
+    )
+
+
+def _listed_answer(node: Node) -> Answer:
+    label_node, outcomes, _blank, _eol = node.children
+    label = _value(label_node)
+    return Answer(label, _answer_name(label), _targets(outcomes), False, True)
+
+
+def _route(node: Node) -> Route:
+    name, _colon, steps, _arrow, outcomes, _blank, _eol = node.children
+    return Route(_token(name), _conditions(steps), _outcome_ids(outcomes))
+
+
+_BUILDERS = {
+    "comment": _comment,
+    "field": _field,
+    "outcome_head": _outcome_head,
+    "hint": _property,
+    "property": _property,
+    "other": _property,
+    "when": _when,
+    "answer": _answer,
+    "listed_answer": _listed_answer,
+    "route": _route,
+}
+
+
+# ------------------------------------------------------------------ errors
+
+_EXPECTED = {
+    "colon": "expected ':'",
+    "arrow": "expected '->' and a target",
+    "outcomes": "expected '->' and a target",
+    "open_bracket": "expected '['",
+    "close_bracket": "expected ']' to close the list of outcomes",
+    "ident": "expected an id (letters, digits, '_' or '-')",
+    "key": "expected a property name",
+    "equals": "expected '=' and an answer name, as in Q1=A",
+    "answer_name": "expected an answer name after '='",
+    "comma": "expected ','",
+    "eol": "unexpected text",
+    "label": "expected an answer label before '->'",
+    "target": "expected a target: a question id or an [OUTCOME]",
+}
+
+_EXPECTED_LINE = {
+    Place.TOP: "expected a header field (key: value), a question (ID: text), "
+    "an outcome ([ID]: label) or a comment",
+    Place.QUESTION: "expected an answer (label -> target), a property "
+    "(key: value) or a comment",
+    Place.OUTCOME: "expected a property (key: value) or a comment",
+    Place.ROUTES: "expected a route (name: Q1=A -> [OUTCOME]) or a comment",
+}
+
+_MISTYPED_ARROW = re.compile(r"[-=~\u2013\u2014]+>")
+_HEAD = re.compile(r"(\[[ \t]*)?([A-Za-z0-9_-]+)")
+
+
+def _explain(text: str, indent: int, place: Place, error: ParseError) -> ParseError:
+    """The error to report: a `when:` line is judged by the `when` rule alone.
+
+    Several alternatives may fail at the same column; a line that starts
+    with `when:` was meant as a condition, whatever else it resembles.
+    """
+    if place is not Place.QUESTION or not text.startswith("when:", indent):
+        return error
+
+    try:
+        grammar()["when"].match(text, indent)
+    except ParseError as when_error:
+        return when_error
+    return error
+
+
+def _invalid(text: str, indent: int, place: Place, error: ParseError) -> Invalid:
+    pos = max(error.pos, indent)
+    name = getattr(error.expr, "name", "")
+    message = _EXPECTED.get(name, "") if pos > indent else ""
+    message = message or _EXPECTED_LINE[place]
+
+    arrow = _MISTYPED_ARROW.match(text, pos)
+    if arrow is not None:
+        message = f"'{arrow.group()}' is not an arrow: write '->'"
+        return Invalid(message, pos, arrow.end())
+
+    found, end = _found(text, pos)
+    invalid = Invalid(f"{message}, found {found}", pos, end)
+    return _with_head(invalid, text) if place is Place.TOP else invalid
+
+
+def _found(text: str, pos: int) -> tuple[str, int]:
+    """What stands at `pos`, quoted for a message, and where it ends."""
+    if pos >= len(text):
+        return "the end of the line", pos
+
+    word = re.match(r"[ \t]*\S{1,40}", text[pos:])
+    end = pos + (word.end() if word else 1)
+    return f"'{text[pos:end].strip() or text[pos]}'", end
+
+
+def _with_head(invalid: Invalid, text: str) -> Invalid:
+    """Remember the id a malformed column-0 line starts with."""
+    match = _HEAD.match(text)
+    if match is None or match.end(2) > invalid.start:
+        return invalid
+
+    head = Token(match.group(2), match.start(2), match.end(2))
+    return Invalid(
+        invalid.message, invalid.start, invalid.end, head, match.group(1) is not None
+    )
