@@ -162,29 +162,32 @@ def grammar() -> Grammar:
 
 
 class LineParser:
-    """Parses lines, remembering the node of every line it has seen.
+    """Parses lines, remembering the nodes of the lines of recent versions.
 
-    An editor keeps one parser per document and calls `forget_except` after
-    each version, so memory follows the document's current lines.
+    An editor keeps one parser per document and calls `new_version` before
+    reading each version: lines seen in the version before are not parsed
+    again, and lines no longer in the document are forgotten.
     """
 
     def __init__(self) -> None:
-        self._seen: dict[tuple[Place, str], LineNode] = {}
+        self._current: dict[tuple[Place, str], LineNode] = {}
+        self._previous: dict[tuple[Place, str], LineNode] = {}
+
+    def new_version(self) -> None:
+        """Start reading a new version of the document."""
+        self._previous, self._current = self._current, {}
 
     def parse(self, text: str, indent: int, place: Place) -> LineNode:
         """The node of one line, whose first `indent` characters are blank."""
         key = (place, text)
-        node = self._seen.get(key)
+        node = self._current.get(key)
         if node is None:
-            node = self._seen[key] = parse_line(text, indent, place)
+            node = self._previous.get(key) or parse_line(text, indent, place)
+            self._current[key] = node
         return node
 
-    def forget_except(self, keep: set[tuple[Place, str]]) -> None:
-        """Drop remembered lines that are not in `keep`."""
-        self._seen = {key: node for key, node in self._seen.items() if key in keep}
-
     def __len__(self) -> int:
-        return len(self._seen)
+        return len(self._current)
 
 
 def parse_line(text: str, indent: int, place: Place) -> LineNode:
@@ -218,22 +221,22 @@ def _comment(node: Node) -> Comment:
 
 
 def _field(node: Node) -> Field:
-    ident, _colon, text, _eol = node.children
+    ident, _colon, text = node.children
     return Field(_token(ident), _value(text))
 
 
 def _outcome_head(node: Node) -> OutcomeHead:
-    _open, ident, _close, _colon, text, _eol = node.children
+    _open, ident, _close, _colon, text = node.children
     return OutcomeHead(_token(ident), _value(text))
 
 
 def _property(node: Node) -> Property:
-    key, _colon, text, _eol = node.children
+    key, _colon, text = node.children
     return Property(_token(key), _value(text))
 
 
 def _conditions(node: Node) -> tuple[Condition, ...]:
-    first, rest, _blank = node.children
+    first, rest = node.children
     nodes = [first, *(pair.children[1] for pair in rest.children)]
     return tuple(
         Condition(_token(ident), _value(name))
@@ -242,7 +245,7 @@ def _conditions(node: Node) -> tuple[Condition, ...]:
 
 
 def _when(node: Node) -> When:
-    key, _colon, conditions, _eol = node.children
+    key, _colon, conditions, _end = node.children
     return When(_token(key), _conditions(conditions))
 
 
@@ -265,7 +268,7 @@ def _targets(node: Node) -> tuple[Target, ...]:
 
 
 def _answer(node: Node) -> Answer:
-    label_node, _arrow, target, _blank, _eol = node.children
+    label_node, _arrow, target, _end = node.children
     label = _value(label_node)
     chosen = target.children[0]
     return Answer(
@@ -274,13 +277,13 @@ def _answer(node: Node) -> Answer:
 
 
 def _listed_answer(node: Node) -> Answer:
-    label_node, outcomes, _blank, _eol = node.children
+    label_node, outcomes, _end = node.children
     label = _value(label_node)
     return Answer(label, _answer_name(label), _targets(outcomes), False, True)
 
 
 def _route(node: Node) -> Route:
-    name, _colon, steps, _arrow, outcomes, _blank, _eol = node.children
+    name, _colon, steps, _arrow, outcomes, _end = node.children
     return Route(_token(name), _conditions(steps), _outcome_ids(outcomes))
 
 
@@ -311,7 +314,7 @@ _EXPECTED = {
     "equals": "expected '=' and an answer name, as in Q1=A",
     "answer_name": "expected an answer name after '='",
     "comma": "expected ','",
-    "eol": "unexpected text",
+    "end": "unexpected text",
     "label": "expected an answer label before '->'",
     "target": "expected a target: a question id or an [OUTCOME]",
 }
@@ -325,7 +328,7 @@ _EXPECTED_LINE = {
     Place.ROUTES: "expected a route (name: Q1=A -> [OUTCOME]) or a comment",
 }
 
-_MISTYPED_ARROW = re.compile(r"[-=~\u2013\u2014]+>")
+_MISTYPED_ARROW = re.compile(r"[ \t]*([-=~\u2013\u2014]+>)")
 _HEAD = re.compile(r"(\[[ \t]*)?([A-Za-z0-9_-]+)")
 
 
@@ -346,15 +349,17 @@ def _explain(text: str, indent: int, place: Place, error: ParseError) -> ParseEr
 
 
 def _invalid(text: str, indent: int, place: Place, error: ParseError) -> Invalid:
-    pos = max(error.pos, indent)
     name = getattr(error.expr, "name", "")
+    pos = max(error.pos, indent)
+    if name == "end":
+        pos = len(text) - len(text[pos:].lstrip(" \t"))
     message = _EXPECTED.get(name, "") if pos > indent else ""
     message = message or _EXPECTED_LINE[place]
 
     arrow = _MISTYPED_ARROW.match(text, pos)
-    if arrow is not None:
-        message = f"'{arrow.group()}' is not an arrow: write '->'"
-        return Invalid(message, pos, arrow.end())
+    if arrow is not None and arrow.group(1) != "->":
+        message = f"'{arrow.group(1)}' is not an arrow: write '->'"
+        return Invalid(message, arrow.start(1), arrow.end(1))
 
     found, end = _found(text, pos)
     invalid = Invalid(f"{message}, found {found}", pos, end)

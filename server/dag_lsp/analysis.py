@@ -1,0 +1,39 @@
+"""Analysis: one document's text, read and checked, kept between versions.
+
+An editor sends a new version of a document on every keystroke. `Analyzer`
+keeps what it learned from earlier versions (the syntax of every line it
+has seen), so each version costs the lines that changed plus a linear pass,
+and every editor feature reads the same `Analysis` of a version.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dag_lsp.checks import check
+from dag_lsp.findings import Finding
+from dag_lsp.model import Tree
+from dag_lsp.reader import read
+from dag_lsp.syntax import LineParser
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """A version of a document: its text, its model and its findings."""
+
+    text: str
+    tree: Tree
+    findings: list[Finding]
+
+
+class Analyzer:
+    """Reads successive versions of one document."""
+
+    def __init__(self) -> None:
+        self._parser = LineParser()
+
+    def analyze(self, text: str) -> Analysis:
+        """Read and check one version of the document."""
+        self._parser.new_version()
+        tree = read(text, self._parser)
+        return Analysis(text, tree, check(tree))
