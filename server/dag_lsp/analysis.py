@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dag_lsp.checks import check
+from dag_lsp.checks import CheckMemo, check
 from dag_lsp.findings import Finding
 from dag_lsp.model import Tree
-from dag_lsp.reader import read
+from dag_lsp.reader import ChunkMemo, read
 from dag_lsp.syntax import LineParser
 
 
@@ -31,9 +31,14 @@ class Analyzer:
 
     def __init__(self) -> None:
         self._parser = LineParser()
+        self._chunks = ChunkMemo()
+        self._checks = CheckMemo()
 
     def analyze(self, text: str) -> Analysis:
         """Read and check one version of the document."""
         self._parser.new_version()
-        tree = read(text, self._parser)
-        return Analysis(text, tree, check(tree))
+        self._chunks.new_version()
+        self._checks.new_version()
+
+        tree = read(text, self._parser, self._chunks)
+        return Analysis(text, tree, check(tree, self._checks))

@@ -53,13 +53,42 @@ def reachable(tree: Tree) -> set[str]:
 def cycles(tree: Tree) -> Iterator[list[Edge]]:
     """Each cycle once, as the edges from its first question back to it.
 
-    A depth-first walk with an explicit stack; an edge to a question still
-    on the stack closes a cycle.
+    Questions that cannot be on a cycle are peeled off first (Kahn's
+    algorithm, linear); a depth-first walk with an explicit stack then looks
+    for cycles among the rest, where an edge to a question still on the
+    stack closes one.
     """
+    rest = _on_cycles(tree)
     state: dict[str, int] = {}
     for start in tree.question_ids:
-        if start not in state:
+        if start in rest and start not in state:
             yield from _cycles_from(tree, start, state)
+
+
+def _on_cycles(tree: Tree) -> set[str]:
+    """The questions left after repeatedly removing those with no way in."""
+    questions = tree.question_ids
+    targets = {
+        question: [
+            target.id
+            for answer in node.answers
+            for target in answer.targets
+            if not target.outcome and target.id in questions
+        ]
+        for question, node in questions.items()
+    }
+    incoming = dict.fromkeys(targets, 0)
+    for ids in targets.values():
+        for target in ids:
+            incoming[target] += 1
+
+    free = [question for question, count in incoming.items() if count == 0]
+    while free:
+        for target in targets.pop(free.pop()):
+            incoming[target] -= 1
+            if incoming[target] == 0:
+                free.append(target)
+    return set(targets)
 
 
 _ON_STACK, _DONE = 1, 2

@@ -175,7 +175,11 @@ class SyntaxProblem:
 
 @dataclass(slots=True)
 class Tree:
-    """Everything a file says, in the author's order."""
+    """Everything a file says, in the author's order.
+
+    `shape` is all of it but free text (see `reader`): trees with equal
+    shapes have the same findings across blocks.
+    """
 
     source: Source
     nodes: list[LineNode]
@@ -188,6 +192,7 @@ class Tree:
     syntax: list[SyntaxProblem] = field(default_factory=list)
     question_ids: dict[str, Question] = field(default_factory=dict)
     outcome_ids: dict[str, Outcome] = field(default_factory=dict)
+    shape: list[object] = field(default_factory=list)
 
     def header_field(self, key: str) -> Property | None:
         """The first header field named `key`, if any."""

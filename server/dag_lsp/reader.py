@@ -5,13 +5,23 @@ in the block of the nearest column-0 item above it, the grammar reads the
 line with the rule for that block (see `syntax.py`), and the node is added
 to the model. A malformed line becomes a syntax problem and reading goes
 on, so later problems are still found.
+
+The lines are read in chunks: a chunk starts at each column-0 line that is
+not a comment and holds everything up to the next one. What a chunk yields
+depends only on its lines, its first line number and whether the header is
+still open, so an editor can keep the chunks of the last version in a
+`ChunkMemo` and read again only the chunks an edit touched.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from itertools import chain
+from operator import attrgetter
+from typing import Any, NamedTuple
 
 from dag_lsp import syntax
+from dag_lsp.memo import Generations
 from dag_lsp.model import (
     HEADER_KEYS,
     Answer,
@@ -34,17 +44,117 @@ from dag_lsp.syntax import LineParser, Place, Token
 _BLANKS = " \t"
 
 
-def read(text: str, parser: LineParser | None = None) -> Tree:
+class _HeaderState(NamedTuple):
+    """Whether the header may still go on, carried from chunk to chunk."""
+
+    open: bool = True
+    seen_field: bool = False
+
+
+@dataclass(slots=True)
+class _Piece:
+    """What one chunk of lines adds to the tree."""
+
+    nodes: list[syntax.LineNode] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    header: list[Property] = field(default_factory=list)
+    unknown_header: list[Property] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
+    outcomes: list[Outcome] = field(default_factory=list)
+    routes: list[Route] = field(default_factory=list)
+    syntax: list[SyntaxProblem] = field(default_factory=list)
+    after: _HeaderState = _HeaderState()
+    shape: tuple[object, ...] = ()
+
+
+_ChunkKey = tuple[int, _HeaderState, tuple[str, ...]]
+
+
+class ChunkMemo(Generations[_ChunkKey, _Piece]):
+    """The chunks of the last version of a document, by lines and place."""
+
+
+def read(
+    text: str, parser: LineParser | None = None, memo: ChunkMemo | None = None
+) -> Tree:
     """Read a file's text (as an editor holds it) into its model."""
-    return read_source(from_text(text), parser)
+    return read_source(from_text(text), parser, memo)
 
 
-def read_source(source: Source, parser: LineParser | None = None) -> Tree:
+def read_source(
+    source: Source, parser: LineParser | None = None, memo: ChunkMemo | None = None
+) -> Tree:
     """Read split source lines into their model."""
-    builder = _Builder(source, parser or LineParser())
-    for number, line in enumerate(source.lines):
-        builder.add(number, line)
-    return builder.finish()
+    parser = parser or LineParser()
+    pieces: list[_Piece] = []
+    state = _HeaderState()
+    for start, end in _chunks(source.lines):
+        piece = _piece(source.lines, start, end, state, parser, memo)
+        pieces.append(piece)
+        state = piece.after
+    return _finish(_merge(source, pieces))
+
+
+def _chunks(lines: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The line ranges that start at a column-0 line other than a comment."""
+    starts = [0]
+    starts.extend(
+        number
+        for number, line in enumerate(lines)
+        if number and line and line[0] not in " \t#"
+    )
+    starts.append(len(lines))
+    return [(a, b) for a, b in zip(starts, starts[1:]) if a < b]
+
+
+def _piece(
+    lines: tuple[str, ...],
+    start: int,
+    end: int,
+    state: _HeaderState,
+    parser: LineParser,
+    memo: ChunkMemo | None,
+) -> _Piece:
+    key = (start, state, lines[start:end])
+    piece = memo.get(key) if memo is not None else None
+    if piece is None:
+        piece = _Builder(lines, start, end, state, parser).piece
+        if memo is not None:
+            memo.put(key, piece)
+    return piece
+
+
+def _merge(source: Source, pieces: list[_Piece]) -> Tree:
+    def every(name: str) -> list[Any]:
+        return list(chain.from_iterable(map(attrgetter(name), pieces)))
+
+    tree = Tree(
+        source,
+        nodes=every("nodes"),
+        blocks=every("blocks"),
+        header=every("header"),
+        unknown_header=every("unknown_header"),
+        questions=every("questions"),
+        outcomes=every("outcomes"),
+        routes=every("routes"),
+        syntax=every("syntax"),
+    )
+    last = source.lines[-1] if source.lines else ""
+    tree.shape = [len(source.lines), len(last), *map(attrgetter("shape"), pieces)]
+    for question in reversed(tree.questions):
+        tree.question_ids[question.id.value] = question
+    for outcome in reversed(tree.outcomes):
+        tree.outcome_ids[outcome.id.value] = outcome
+    return tree
+
+
+def _finish(tree: Tree) -> Tree:
+    """Settle what only the whole file decides, and return the tree."""
+    if not tree.elimination:
+        _resolve_older_targets(tree)
+    if not tree.outcomes:
+        _add_implicit_outcomes(tree)
+    return tree
 
 
 @dataclass(slots=True)
@@ -57,41 +167,41 @@ class _Open:
 
 
 class _Builder:
-    """Adds lines to a `Tree`, one at a time, in order."""
+    """Reads the lines of one chunk, in order, into a `_Piece`."""
 
-    def __init__(self, source: Source, parser: LineParser) -> None:
-        self.tree = Tree(source, [])
+    def __init__(
+        self,
+        lines: tuple[str, ...],
+        start: int,
+        end: int,
+        state: _HeaderState,
+        parser: LineParser,
+    ) -> None:
+        self.piece = _Piece()
         self.parser = parser
         self.open: _Open | None = None
-        self.in_header = True
-        self.seen_field = False
-        self._has_body = _bodies(source.lines)
+        self.in_header = state.open
+        self.seen_field = state.seen_field
+        self._has_body = _bodies(lines, start, end)
+        self._start_line = start
 
-    def finish(self) -> Tree:
-        """Settle what only the whole file decides, and return the tree."""
-        tree = self.tree
-        if not tree.elimination:
-            for question in tree.questions:
-                question.answers = [
-                    _older_targets(answer, tree) for answer in question.answers
-                ]
-
-        if not tree.outcomes:
-            _add_implicit_outcomes(tree)
-        return tree
+        for number in range(start, end):
+            self.add(number, lines[number])
+        self.piece.after = _HeaderState(self.in_header, self.seen_field)
+        self.piece.shape = _shape(self.piece)
 
     # ------------------------------------------------------------ dispatch
 
     def add(self, number: int, line: str) -> None:
         indent = len(line) - len(line.lstrip(_BLANKS))
         if indent == len(line):
-            self.tree.nodes.append(syntax.Blank())
+            self.piece.nodes.append(syntax.Blank())
             self.in_header = self.in_header and not self.seen_field
             return
 
         if indent == 0:
             node = self.parser.parse(line, 0, Place.TOP)
-            self.tree.nodes.append(node)
+            self.piece.nodes.append(node)
             self._top(number, node)
             return
 
@@ -111,7 +221,7 @@ class _Builder:
         current = self.open
         place = current.place if current else Place.QUESTION
         node = self.parser.parse(line, indent, place)
-        self.tree.nodes.append(node)
+        self.piece.nodes.append(node)
 
         if isinstance(node, syntax.Invalid):
             self._problem(number, node)
@@ -124,21 +234,21 @@ class _Builder:
         if current.owner is not None:
             self._attach(number, node, current.owner)
         elif isinstance(node, syntax.Route):
-            self.tree.routes.append(_route(number, node))
+            self.piece.routes.append(_route(number, node))
 
     # ------------------------------------------------------------ top level
 
     def _comment(self, number: int) -> None:
-        if self.open is not None and self._has_body[number]:
+        if self.open is not None and self._has_body[number - self._start_line]:
             self.open.block.lines.append(number)
             return
-        self.tree.blocks.append(Block(Kind.COMMENT, [number]))
+        self.piece.blocks.append(Block(Kind.COMMENT, [number]))
 
     def _field(self, number: int, node: syntax.Field) -> None:
         key, value = node.key.text, node.value.text
         if key == "routes" and not value:
             self._start(Place.ROUTES, Block(Kind.ROUTES, [number]), None)
-        elif self._has_body[number]:
+        elif self._has_body[number - self._start_line]:
             self._question(number, node)
         elif self.in_header or key in HEADER_KEYS:
             self._header(number, node)
@@ -148,31 +258,29 @@ class _Builder:
     def _header(self, number: int, node: syntax.Field) -> None:
         prop = Property(_text(number, node.key), _text(number, node.value))
         known = node.key.text in HEADER_KEYS
-        (self.tree.header if known else self.tree.unknown_header).append(prop)
+        (self.piece.header if known else self.piece.unknown_header).append(prop)
 
         self.seen_field = True
         self.open = None
-        self.tree.blocks.append(Block(Kind.HEADER, [number]))
+        self.piece.blocks.append(Block(Kind.HEADER, [number]))
 
     def _question(self, number: int, node: syntax.Field) -> None:
         block = Block(Kind.QUESTION, [number])
         question = Question(_text(number, node.key), _text(number, node.value), block)
-        self.tree.questions.append(question)
-        self.tree.question_ids.setdefault(question.id.value, question)
+        self.piece.questions.append(question)
         self._start(Place.QUESTION, block, question)
 
     def _outcome(self, number: int, ident: Token, label: Token) -> None:
         block = Block(Kind.OUTCOME, [number])
         outcome = Outcome(_text(number, ident), _text(number, label), block)
-        self.tree.outcomes.append(outcome)
-        self.tree.outcome_ids.setdefault(outcome.id.value, outcome)
+        self.piece.outcomes.append(outcome)
         self._start(Place.OUTCOME, block, outcome)
 
     def _invalid_head(self, number: int, node: syntax.Invalid) -> None:
         """Report a malformed column-0 line, keeping the id it starts with."""
         self._problem(number, node)
         if node.head is None:
-            self.tree.blocks.append(Block(Kind.INVALID, [number]))
+            self.piece.blocks.append(Block(Kind.INVALID, [number]))
             self.open = None
             return
 
@@ -181,11 +289,11 @@ class _Builder:
             self._outcome(number, node.head, end)
         else:
             self._question(number, syntax.Field(node.head, end))
-        self.tree.blocks[-1].kind = Kind.INVALID
+        self.piece.blocks[-1].kind = Kind.INVALID
 
     def _start(self, place: Place, block: Block, owner: Question | Outcome | None) -> None:
         self.in_header = False
-        self.tree.blocks.append(block)
+        self.piece.blocks.append(block)
         self.open = _Open(place, block, owner)
 
     # ------------------------------------------------------------ bodies
@@ -215,18 +323,35 @@ class _Builder:
 
     def _problem(self, number: int, node: syntax.Invalid) -> None:
         span = Span(number, node.start, node.end)
-        self.tree.syntax.append(SyntaxProblem(node.message, span))
+        self.piece.syntax.append(SyntaxProblem(node.message, span))
 
     def _orphan(self, number: int, indent: int) -> None:
         message = "this line is indented, but no question or outcome stands above it"
-        self.tree.syntax.append(SyntaxProblem(message, Span(number, 0, indent)))
+        self.piece.syntax.append(SyntaxProblem(message, Span(number, 0, indent)))
 
 
 # ---------------------------------------------------------------- helpers
 
 
+def _resolve_older_targets(tree: Tree) -> None:
+    """In `A: Gaming [Q2]` the bracket may name a question: read it as one.
+
+    The questions of a memoized chunk are shared between versions, so a
+    question whose answers change is replaced by a copy.
+    """
+    for index, question in enumerate(tree.questions):
+        if all(answer.arrow for answer in question.answers):
+            continue
+
+        answers = [_older_targets(answer, tree) for answer in question.answers]
+        if answers != question.answers:
+            copy = replace(question, answers=answers)
+            tree.questions[index] = copy
+            if tree.question_ids[question.id.value] is question:
+                tree.question_ids[question.id.value] = copy
+
+
 def _older_targets(answer: Answer, tree: Tree) -> Answer:
-    """In `A: Gaming [Q2]` the bracket may name a question: read it as one."""
     if answer.arrow or len(answer.targets) != 1:
         return answer
 
@@ -248,15 +373,36 @@ def _add_implicit_outcomes(tree: Tree) -> None:
             tree.outcome_ids[ref.id] = outcome
 
 
-def _bodies(lines: tuple[str, ...]) -> list[bool]:
-    """For each line, whether the next line with content is indented.
+def _shape(piece: _Piece) -> tuple[object, ...]:
+    """What of a chunk the checks across the whole tree can see.
+
+    Everything but free text: ids, answers, conditions, routes, the header
+    and where blocks begin and end. Two versions of a tree with equal shapes
+    have the same tree-wide findings.
+    """
+    questions = tuple(
+        (q.id, q.block.first_line, q.block.last_line, tuple(q.answers), tuple(q.when))
+        for q in piece.questions
+    )
+    outcomes = tuple(
+        (o.id, o.block.first_line, o.block.last_line)
+        for o in piece.outcomes
+        if o.block is not None
+    )
+    blocks = tuple((b.kind, b.first_line, b.last_line) for b in piece.blocks)
+    header = (*piece.header, *piece.unknown_header)
+    return (header, questions, outcomes, tuple(piece.routes), blocks)
+
+
+def _bodies(lines: tuple[str, ...], start: int, end: int) -> list[bool]:
+    """For each line of a chunk, whether the next line with content is indented.
 
     Blank lines and comments are passed over, so a block may hold them.
     """
-    has_body = [False] * len(lines)
+    has_body = [False] * (end - start)
     indented = False
-    for number in range(len(lines) - 1, -1, -1):
-        has_body[number] = indented
+    for number in range(end - 1, start - 1, -1):
+        has_body[number - start] = indented
         stripped = lines[number].lstrip(_BLANKS)
         if stripped and not stripped.startswith("#"):
             indented = len(stripped) < len(lines[number])

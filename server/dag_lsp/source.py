@@ -53,7 +53,7 @@ def split_lines(text: str) -> list[str]:
     lines of `"a\\nb\\n"` are `["a", "b"]`, as an editor shows them, minus
     the empty last line.
     """
-    lines = _LINE_BREAK.split(text)
+    lines = text.split("\n") if "\r" not in text else _LINE_BREAK.split(text)
     if len(lines) > 1 and lines[-1] == "":
         lines.pop()
     return lines
@@ -61,13 +61,28 @@ def split_lines(text: str) -> list[str]:
 
 def dominant_newline(text: str) -> str:
     """The most common line ending in `text` (the first on a tie; `\\n` if none)."""
-    counts: dict[str, int] = {}
-    for match in _LINE_BREAK.finditer(text):
-        counts[match.group()] = counts.get(match.group(), 0) + 1
-
-    if not counts:
+    crlf = text.count("\r\n")
+    counts = {
+        "\r\n": crlf,
+        "\r": text.count("\r") - crlf,
+        "\n": text.count("\n") - crlf,
+    }
+    most = max(counts.values())
+    if most == 0:
         return "\n"
-    return max(counts, key=lambda ending: counts[ending])
+
+    tied = [ending for ending, count in counts.items() if count == most]
+    return min(tied, key=lambda ending: _first(text, ending))
+
+
+def _first(text: str, ending: str) -> int:
+    """Where `ending` first stands alone (a lone CR or LF, not half a CRLF)."""
+    if ending == "\r\n":
+        return text.find("\r\n")
+
+    pattern = re.compile("\r(?!\n)" if ending == "\r" else "(?<!\r)\n")
+    match = pattern.search(text)
+    return match.start() if match else len(text)
 
 
 def from_text(text: str) -> Source:

@@ -24,6 +24,8 @@ from parsimonious.exceptions import ParseError
 from parsimonious.grammar import Grammar
 from parsimonious.nodes import Node
 
+from dag_lsp.memo import Generations
+
 _ANSWER_KEY = re.compile(r"([A-Za-z0-9_-]{1,12}):(?=[ \t]|$)")
 
 
@@ -161,7 +163,7 @@ def grammar() -> Grammar:
     return Grammar(_grammar_text())
 
 
-class LineParser:
+class LineParser(Generations[tuple[Place, str], LineNode]):
     """Parses lines, remembering the nodes of the lines of recent versions.
 
     An editor keeps one parser per document and calls `new_version` before
@@ -169,25 +171,14 @@ class LineParser:
     again, and lines no longer in the document are forgotten.
     """
 
-    def __init__(self) -> None:
-        self._current: dict[tuple[Place, str], LineNode] = {}
-        self._previous: dict[tuple[Place, str], LineNode] = {}
-
-    def new_version(self) -> None:
-        """Start reading a new version of the document."""
-        self._previous, self._current = self._current, {}
-
     def parse(self, text: str, indent: int, place: Place) -> LineNode:
         """The node of one line, whose first `indent` characters are blank."""
         key = (place, text)
-        node = self._current.get(key)
+        node = self.get(key)
         if node is None:
-            node = self._previous.get(key) or parse_line(text, indent, place)
-            self._current[key] = node
+            node = parse_line(text, indent, place)
+            self.put(key, node)
         return node
-
-    def __len__(self) -> int:
-        return len(self._current)
 
 
 def parse_line(text: str, indent: int, place: Place) -> LineNode:

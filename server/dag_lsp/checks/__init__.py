@@ -9,18 +9,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from dag_lsp.checks import blocks, flow, header, ids, older, routes
+from dag_lsp.checks.blocks import BlockMemo
 from dag_lsp.findings import SYNTAX, Finding
 from dag_lsp.model import Tree
 
+__all__ = ["CheckMemo", "check", "syntax"]
+
 CheckFunction = Callable[[Tree], Iterable[Finding]]
 
-_ALL: tuple[CheckFunction, ...] = (
+_TREE_WIDE: tuple[CheckFunction, ...] = (
     header.check,
     ids.duplicates,
     ids.undefined,
     flow.unreachable,
     flow.cycles,
-    blocks.check,
     routes.check,
     older.check,
 )
@@ -31,11 +33,42 @@ def syntax(tree: Tree) -> list[Finding]:
     return [Finding(SYNTAX, problem.span, problem.message) for problem in tree.syntax]
 
 
-def check(tree: Tree) -> list[Finding]:
-    """Every finding of a tree, sorted by position."""
+class CheckMemo:
+    """What checking the last version of a document found, to reuse.
+
+    The findings inside a block are kept while the block is unchanged, and
+    the findings across the tree while its shape (all but free text) is.
+    """
+
+    def __init__(self) -> None:
+        self.blocks = BlockMemo()
+        self.shape: list[object] | None = None
+        self.tree_wide: list[Finding] = []
+
+    def new_version(self) -> None:
+        """Start checking a new version of the document."""
+        self.blocks.new_version()
+
+
+def check(tree: Tree, memo: CheckMemo | None = None) -> list[Finding]:
+    """Every finding of a tree, sorted by position.
+
+    An editor passes the `CheckMemo` of the document, so that what did not
+    change is not worked out again.
+    """
     found = syntax(tree)
-    for run in _ALL:
-        found.extend(run(tree))
+    found.extend(_tree_wide(tree, memo))
+    found.extend(blocks.check(tree, memo.blocks if memo else None))
 
     found.sort(key=lambda f: (f.span.line, f.span.start, f.code))
+    return found
+
+
+def _tree_wide(tree: Tree, memo: CheckMemo | None) -> list[Finding]:
+    if memo is not None and memo.shape == tree.shape:
+        return memo.tree_wide
+
+    found = [finding for run in _TREE_WIDE for finding in run(tree)]
+    if memo is not None:
+        memo.shape, memo.tree_wide = tree.shape, found
     return found

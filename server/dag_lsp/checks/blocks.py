@@ -17,11 +17,13 @@ from dag_lsp.findings import (
     Finding,
     Related,
 )
+from dag_lsp.memo import Generations
 from dag_lsp.model import (
     OUTCOME_PROPERTIES,
     QUESTION_PROPERTIES,
     Answer,
     Condition,
+    Outcome,
     Property,
     Question,
     Span,
@@ -32,26 +34,59 @@ from dag_lsp.model import (
 _COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 
 
-def check(tree: Tree) -> Iterator[Finding]:
+class BlockMemo(Generations[tuple[int, bool], tuple[Question | Outcome, list[Finding]]]):
+    """Findings inside blocks, by block, kept while the block is unchanged.
+
+    The reader shares a block's model object between versions while its
+    lines do not change, so its findings are looked up by that object.
+    """
+
+
+def check(tree: Tree, memo: BlockMemo | None = None) -> Iterator[Finding]:
     """Every finding inside question and outcome blocks."""
+    elimination = tree.elimination
+    items: list[Question | Outcome] = [*tree.questions, *tree.outcomes]
+    for item in items:
+        yield from _remembered(item, elimination, memo)
+
     for question in tree.questions:
-        yield from _answers(tree, question)
-        yield from _labels(question)
-        yield from _unknown(question.properties, QUESTION_PROPERTIES, "question")
-        yield from _when(tree, question)
-
-    for outcome in tree.outcomes:
-        yield from _unknown(outcome.properties, OUTCOME_PROPERTIES, "outcome")
-        yield from _colors(outcome.properties)
+        if question.when:
+            yield from _when(tree, question)
 
 
-def _answers(tree: Tree, question: Question) -> Iterator[Finding]:
+def _remembered(
+    item: Question | Outcome, elimination: bool, memo: BlockMemo | None
+) -> list[Finding]:
+    key = (id(item), elimination)
+    known = memo.get(key) if memo is not None else None
+    if known is not None and known[0] is item:
+        return known[1]
+
+    found = list(_inside(item, elimination))
+    if memo is not None:
+        memo.put(key, (item, found))
+    return found
+
+
+def _inside(item: Question | Outcome, elimination: bool) -> Iterator[Finding]:
+    """The findings that depend on one block alone (and the tree's mode)."""
+    if isinstance(item, Outcome):
+        yield from _unknown(item.properties, OUTCOME_PROPERTIES, "outcome")
+        yield from _colors(item.properties)
+        return
+
+    yield from _answers(item, elimination)
+    yield from _labels(item)
+    yield from _unknown(item.properties, QUESTION_PROPERTIES, "question")
+
+
+def _answers(question: Question, elimination: bool) -> Iterator[Finding]:
     if not question.answers and question.id.value:
         message = f"the question '{question.id.value}' has no answers"
         yield Finding(NO_ANSWERS, question.id.span, message)
 
     for answer in question.answers:
-        if tree.elimination:
+        if elimination:
             yield from _elimination_targets(answer)
         elif len(answer.targets) > 1:
             yield Finding(LIST_OUTSIDE, _targets_span(answer), _LIST_MESSAGE)
