@@ -226,6 +226,11 @@ def _property(node: Node) -> Property:
     return Property(_token(key), _value(text))
 
 
+def _other(node: Node) -> Property:
+    key, _colon, text, _end = node.children
+    return Property(_token(key), _value(text))
+
+
 def _conditions(node: Node) -> tuple[Condition, ...]:
     first, rest = node.children
     nodes = [first, *(pair.children[1] for pair in rest.children)]
@@ -284,7 +289,7 @@ _BUILDERS = {
     "outcome_head": _outcome_head,
     "hint": _property,
     "property": _property,
-    "other": _property,
+    "other": _other,
     "when": _when,
     "answer": _answer,
     "listed_answer": _listed_answer,
