@@ -357,9 +357,21 @@ def _invalid(text: str, indent: int, place: Place, error: ParseError) -> Invalid
         message = f"'{arrow.group(1)}' is not an arrow: write '->'"
         return Invalid(message, arrow.start(1), arrow.end(1))
 
+    if name == "colon":
+        message = _after_id(text, pos, message)
+
     found, end = _found(text, pos)
     invalid = Invalid(f"{message}, found {found}", pos, end)
     return _with_head(invalid, text) if place is Place.TOP else invalid
+
+
+_ID_BEFORE = re.compile(r"([A-Za-z0-9_-]+)\]?$")
+
+
+def _after_id(text: str, pos: int, message: str) -> str:
+    """`expected ':'` names the id it should follow."""
+    match = _ID_BEFORE.search(text, 0, pos)
+    return f"{message} after '{match.group(1)}'" if match else message
 
 
 def _found(text: str, pos: int) -> tuple[str, int]:

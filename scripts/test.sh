@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Install what the tests need and run every test: the Python package (lint,
+# types, pytest) and the VS Code extension (type check, lint, grammar tests).
+#
+# Python packages go into .venv, npm packages into vscode-extension/node_modules.
+# Neovim and Graphviz, which the editor and diagram tests drive, come from
+# Debian's packages when the machine allows installing them; without them
+# those tests are skipped with a message saying so.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+python3 -m venv .venv
+.venv/bin/pip install --quiet --disable-pip-version-check '.[test]'
+
+missing=()
+command -v nvim >/dev/null || missing+=(neovim)
+command -v dot >/dev/null || missing+=(graphviz)
+if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "installing ${missing[*]} from Debian's packages"
+  apt-get update -qq >/dev/null && apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+.venv/bin/mypy
+.venv/bin/pytest
+
+cd vscode-extension
+npm ci --no-audit --no-fund
+npm test
