@@ -1,0 +1,748 @@
+"""Benchmark runner: how fast `dag-lsp` is on big trees, beside its targets.
+
+This stands outside the product's flow: it drives the installed `dag-lsp`
+as a user or an editor would and prints one table per part, then every
+figure beside its target (issue "Fast on big trees") with PASS or MISS:
+
+1. `dag-lsp --check` on trees of 100 to 20,000 questions, whole-process wall
+   time, beside a floor: a bare Python process that reads the same file
+   and matches every line against one compiled regular expression.
+2. Start-up: `dag-lsp --check` on a small tree beside
+   `python -c "import parsimonious"`.
+3. The language server over stdio, through pygls's `LanguageClient`, on the
+   5,000-question tree: open to diagnostics, single-character edits to the
+   diagnostics of their version, completion and hover.
+4. The server's peak resident memory (VmHWM) once it has served all that.
+
+Process times are the median of several runs. It is not a test: nothing
+fails when a target is missed. Run it with the project's Python:
+
+    python benchmarks/run.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import generate
+from lsprotocol import types
+from pygls.lsp.client import LanguageClient
+
+SIZES = generate.SIZES
+LSP_SIZE = 5_000
+SMALL_SIZE = 12
+REPEATS = {100: 7, 1_000: 5, 5_000: 5, 20_000: 3}
+STARTUP_REPEATS = 11
+REQUESTS = 20
+EDIT_TIMEOUT = 5.0
+START_TIMEOUT = 30.0
+
+# Targets from the issue.
+CHECK_VS_FLOOR = 8.0
+GROWTH = 4.0
+STARTUP_VS_IMPORT = 2.0
+EDIT_MS = 50.0
+OPEN_S = 1.0
+REQUEST_MS = 20.0
+MEMORY_MB = 150.0
+
+# The floor: read the file, match each line with one regular expression
+# that splits indentation, key and value.
+FLOOR_CODE = """\
+import re, sys
+line_re = re.compile(r"([ \\t]*)([^:]*?)(?::[ \\t]*(.*))?")
+with open(sys.argv[1], encoding="utf-8") as f:
+    for line in f.read().splitlines():
+        line_re.fullmatch(line)
+"""
+
+
+# ---------------------------------------------------------------- figures
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One measured figure and its target (`value <= limit`), if it has one."""
+
+    name: str
+    value: float | None
+    unit: str
+    limit: float | None = None
+    note: str = ""
+
+
+def verdict(value: float | None, limit: float | None) -> str:
+    """PASS or MISS against a limit; `n/a` when nothing was measured."""
+    if value is None:
+        return "n/a"
+    if limit is None:
+        return ""
+    return "PASS" if value <= limit else "MISS"
+
+
+def ratio(numerator: float | None, denominator: float | None) -> float | None:
+    """`numerator / denominator`, or None when either is missing or zero."""
+    if numerator is None or not denominator:
+        return None
+    return numerator / denominator
+
+
+def middle(values: Sequence[float]) -> float | None:
+    """The median, or None for no values."""
+    return statistics.median(values) if values else None
+
+
+def shown(value: float | None, unit: str) -> str:
+    """A value with its unit, in a width that suits it."""
+    if value is None:
+        return "-"
+    if unit == "x":
+        return f"{value:.2f}x"
+    if unit == "s":
+        return f"{value:.3f} s"
+    return f"{value:.1f} {unit}"
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """Rows in aligned columns: the first left-aligned, the others right."""
+    widths = [max(len(row[n]) for row in [header, *rows]) for n in range(len(header))]
+
+    def line(row: Sequence[str]) -> str:
+        cells = [row[0].ljust(widths[0])]
+        cells += [
+            cell.rjust(width) for cell, width in zip(row[1:], widths[1:], strict=True)
+        ]
+        return "  ".join(cells).rstrip()
+
+    rule = "  ".join("-" * width for width in widths)
+    return "\n".join([line(header), rule, *(line(row) for row in rows)])
+
+
+def figure_rows(figures: Sequence[Figure]) -> list[list[str]]:
+    """The summary table's rows: figure, measured, target, result, note."""
+    return [
+        [
+            figure.name,
+            shown(figure.value, figure.unit),
+            f"<= {shown(figure.limit, figure.unit)}" if figure.limit else "",
+            verdict(figure.value, figure.limit),
+            figure.note,
+        ]
+        for figure in figures
+    ]
+
+
+# ---------------------------------------------------------------- processes
+
+
+def dag_lsp() -> str:
+    """The `dag-lsp` beside this Python, else the one on the PATH."""
+    beside = Path(sys.executable).parent / "dag-lsp"
+    if beside.exists():
+        return str(beside)
+    return shutil.which("dag-lsp") or "dag-lsp"
+
+
+def timed_runs(command: Sequence[str], repeats: int) -> tuple[list[float], int]:
+    """Wall times of `repeats` runs of a command, and its last exit status."""
+    times = []
+    status = 0
+    for _ in range(repeats):
+        start = time.perf_counter()
+        done = subprocess.run(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        times.append(time.perf_counter() - start)
+        status = done.returncode
+    return times, status
+
+
+@dataclass(frozen=True, slots=True)
+class SizeRun:
+    """Part 1 for one tree: median times of the check and of the floor."""
+
+    questions: int
+    size: int
+    check: float
+    floor: float
+    status: int
+
+
+def run_size(path: Path, questions: int) -> SizeRun:
+    """Time `dag-lsp --check` and the floor on one tree."""
+    repeats = REPEATS.get(questions, 3)
+    check, status = timed_runs([dag_lsp(), "--check", str(path)], repeats)
+    floor, _ = timed_runs([sys.executable, "-c", FLOOR_CODE, str(path)], repeats)
+    median_check, median_floor = middle(check), middle(floor)
+    assert median_check is not None and median_floor is not None
+    return SizeRun(questions, path.stat().st_size, median_check, median_floor, status)
+
+
+def size_table(runs: Sequence[SizeRun]) -> str:
+    rows = [
+        [
+            f"{run.questions:,}",
+            f"{run.size / 1e6:.2f} MB",
+            shown(run.check, "s"),
+            shown(run.floor, "s"),
+            shown(ratio(run.check, run.floor), "x"),
+            "clean" if run.status == 0 else f"exit {run.status}",
+        ]
+        for run in runs
+    ]
+    header = ["questions", "file", "check", "floor", "check/floor", "check result"]
+    return table(header, rows)
+
+
+def size_figures(runs: Sequence[SizeRun]) -> list[Figure]:
+    """Part 1's figures: check against floor at 5,000, growth to 20,000."""
+    by_size = {run.questions: run for run in runs}
+    mid, big = by_size.get(5_000), by_size.get(20_000)
+    figures = []
+    if mid is not None:
+        value = ratio(mid.check, mid.floor)
+        figures.append(
+            Figure("check / floor, 5,000 questions", value, "x", CHECK_VS_FLOOR)
+        )
+    if mid is not None and big is not None:
+        check_growth = ratio(big.check, mid.check)
+        floor_growth = ratio(big.floor, mid.floor)
+        figures.append(
+            Figure("check growth, 5,000 -> 20,000", check_growth, "x", GROWTH)
+        )
+        figures.append(
+            Figure("floor growth, 5,000 -> 20,000", floor_growth, "x", GROWTH)
+        )
+    return figures
+
+
+def startup_figures(small: Path) -> tuple[str, list[Figure]]:
+    """Part 2: `dag-lsp --check` on a small tree beside importing parsimonious."""
+    check, _ = timed_runs([dag_lsp(), "--check", str(small)], STARTUP_REPEATS)
+    bare, _ = timed_runs([sys.executable, "-c", "import parsimonious"], STARTUP_REPEATS)
+    rows = [
+        [f"dag-lsp --check ({SMALL_SIZE} questions)", shown(middle(check), "s")],
+        ['python -c "import parsimonious"', shown(middle(bare), "s")],
+    ]
+    value = ratio(middle(check), middle(bare))
+    figure = Figure("start-up / parsimonious import", value, "x", STARTUP_VS_IMPORT)
+    return table(["command", "median"], rows), [figure]
+
+
+# ---------------------------------------------------------------- editing
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """A change of one line: columns `start` to `end` become `text`."""
+
+    line: int
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+def apply_edit(lines: list[str], edit: Edit) -> None:
+    """Apply an edit to a document held as a list of lines."""
+    line = lines[edit.line]
+    lines[edit.line] = line[: edit.start] + edit.text + line[edit.end :]
+
+
+_TARGET = re.compile(r"-> Q(\d+)$")
+
+
+def _hint_pair(lines: Sequence[str], n: int) -> list[Edit]:
+    """Type an `x` in the middle of a hint, then delete it."""
+    column = len(lines[n]) // 2
+    return [
+        Edit(n, column, column, "x", "type in a hint"),
+        Edit(n, column, column + 1, "", "delete in a hint"),
+    ]
+
+
+def _question_pair(lines: Sequence[str], n: int) -> list[Edit]:
+    """Type an `x` in the middle of a question's text, then delete it."""
+    column = len(lines[n]) // 2
+    return [
+        Edit(n, column, column, "x", "type in a question"),
+        Edit(n, column, column + 1, "", "delete in a question"),
+    ]
+
+
+def _target_pair(lines: Sequence[str], n: int) -> list[Edit]:
+    """Change the last digit of a question target, then change it back."""
+    column = len(lines[n]) - 1
+    digit = lines[n][column]
+    other = str((int(digit) + 1) % 10)
+    return [
+        Edit(n, column, column + 1, other, "change a target"),
+        Edit(n, column, column + 1, digit, "change it back"),
+    ]
+
+
+_KINDS = (
+    (lambda line: line.startswith("  hint: "), _hint_pair),
+    (lambda line: line.startswith("Q"), _question_pair),
+    (lambda line: _TARGET.search(line) is not None, _target_pair),
+)
+
+
+def plan_edits(lines: Sequence[str], count: int = REQUESTS) -> list[Edit]:
+    """`count` single-character edits in pairs that undo each other.
+
+    The pairs stand at places spread evenly over the file, and take turns
+    between a hint, a question's text and a target.
+    """
+    edits: list[Edit] = []
+    pairs = count // 2
+    for k in range(pairs):
+        wanted, make = _KINDS[k % len(_KINDS)]
+        start = len(lines) * (2 * k + 1) // (2 * pairs)
+        n = _next_line(lines, start, wanted)
+        edits += make(lines, n)
+    return edits
+
+
+def _next_line(lines: Sequence[str], start: int, wanted: Any) -> int:
+    """The first line from `start` on (wrapping round) that `wanted` accepts."""
+    for offset in range(len(lines)):
+        n = (start + offset) % len(lines)
+        if wanted(lines[n]):
+            return n
+    raise ValueError("the document has no line to edit of that kind")
+
+
+def request_positions(
+    lines: Sequence[str], count: int = REQUESTS
+) -> list[types.Position]:
+    """Positions at the end of `count` question targets spread over the file.
+
+    Completion asks there (as after typing an id) and hover one column
+    back, on the id.
+    """
+    positions = []
+    for k in range(count):
+        start = len(lines) * (2 * k + 1) // (2 * count)
+        n = _next_line(lines, start, lambda line: _TARGET.search(line) is not None)
+        positions.append(types.Position(line=n, character=len(lines[n])))
+    return positions
+
+
+def peak_memory_mb(status: str) -> float | None:
+    """VmHWM (peak resident memory) from a /proc/PID/status text, in MB."""
+    match = re.search(r"^VmHWM:\s+(\d+) kB", status, re.MULTILINE)
+    return int(match.group(1)) * 1024 / 1e6 if match else None
+
+
+# ---------------------------------------------------------------- server
+
+
+@dataclass(slots=True)
+class ServerRun:
+    """Part 3 and 4: what the server did on one tree."""
+
+    opened: float | None = None
+    edits: list[float] = field(default_factory=list)
+    edits_missed: int = 0
+    completions: list[float] = field(default_factory=list)
+    hovers: list[float] = field(default_factory=list)
+    peak_mb: float | None = None
+    sync: str = ""
+    problem: str = ""
+
+
+class Probe:
+    """A language client that times what the server answers."""
+
+    def __init__(self) -> None:
+        self.client = LanguageClient("dag-lsp-benchmark", "1")
+        self._published: asyncio.Queue[tuple[float, int | None]] = asyncio.Queue()
+        self._stderr: deque[str] = deque(maxlen=12)
+        self._incremental = True
+        self._stderr_task: asyncio.Task[None] | None = None
+        self._register()
+
+    def _register(self) -> None:
+        """Handle what the server sends; pygls wants a plain function for each."""
+        published = self._published
+
+        def on_diagnostics(params: types.PublishDiagnosticsParams) -> None:
+            published.put_nowait((time.perf_counter(), params.version))
+
+        def on_configuration(params: types.ConfigurationParams) -> list[None]:
+            return [None for _ in params.items]
+
+        self.client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)(on_diagnostics)
+        self.client.feature(types.WORKSPACE_CONFIGURATION)(on_configuration)
+        for name in (
+            types.WINDOW_LOG_MESSAGE,
+            types.WINDOW_SHOW_MESSAGE,
+            types.CLIENT_REGISTER_CAPABILITY,
+            types.WINDOW_WORK_DONE_PROGRESS_CREATE,
+            types.PROGRESS,
+        ):
+            self.client.feature(name)(_ignored())
+
+    # ------------------------------------------------------------ lifetime
+
+    async def start(self, command: Sequence[str]) -> None:
+        """Start the server and initialize it; raises when it cannot serve."""
+        await self.client.start_io(*command)
+        self._drain_stderr()
+        capabilities = types.ClientCapabilities(
+            text_document=types.TextDocumentClientCapabilities(
+                publish_diagnostics=types.PublishDiagnosticsClientCapabilities(
+                    version_support=True
+                )
+            )
+        )
+        params = types.InitializeParams(
+            capabilities=capabilities, process_id=os.getpid()
+        )
+        result = await asyncio.wait_for(
+            self.client.initialize_async(params), START_TIMEOUT
+        )
+        self.client.initialized(types.InitializedParams())
+        self._incremental = _incremental(result.capabilities.text_document_sync)
+
+    def _drain_stderr(self) -> None:
+        """Read the server's standard error so that it never blocks on it.
+
+        pygls's `start_io` pipes standard error and reads nothing of it; the
+        benchmark keeps its last lines to explain a server that fails.
+        """
+        process = self.client._server
+        if process is None or process.stderr is None:
+            return
+
+        async def drain(stream: asyncio.StreamReader) -> None:
+            async for raw in stream:
+                self._stderr.append(raw.decode(errors="replace").rstrip())
+
+        self._stderr_task = asyncio.create_task(drain(process.stderr))
+
+    def pid(self) -> int | None:
+        process = self.client._server
+        return process.pid if process is not None else None
+
+    def stderr_tail(self) -> str:
+        """The server's last non-blank line on standard error, if any."""
+        said = [line.strip() for line in self._stderr if line.strip()]
+        return said[-1][:200] if said else ""
+
+    async def close(self, polite: bool) -> None:
+        """Stop the server: ask it to shut down first when `polite`.
+
+        A server that does not go within seconds (or that is not asked) is
+        killed: only this process, which the probe started.
+        """
+        process = self.client._server
+        try:
+            if polite:
+                await asyncio.wait_for(self.client.shutdown_async(None), 5)
+                self.client.exit(None)
+            if process is not None:
+                await asyncio.wait_for(process.wait(), 5 if polite else 0.1)
+        except Exception as error:
+            logging.getLogger(__name__).debug("the server did not stop: %s", error)
+        if process is not None and process.returncode is None:
+            process.kill()
+        # pygls leaves `stop` untyped.
+        await asyncio.wait_for(self.client.stop(), 5)  # type: ignore[no-untyped-call]
+
+    # ------------------------------------------------------------ documents
+
+    async def open(self, uri: str, text: str) -> float | None:
+        """Seconds from didOpen to the diagnostics of version 1."""
+        item = types.TextDocumentItem(uri=uri, language_id="dag", version=1, text=text)
+        start = time.perf_counter()
+        self.client.text_document_did_open(types.DidOpenTextDocumentParams(item))
+        arrived = await self._diagnostics_of(1, OPEN_S * 30)
+        return None if arrived is None else arrived - start
+
+    async def change(
+        self, uri: str, version: int, edit: Edit, lines: list[str]
+    ) -> float | None:
+        """Seconds from didChange to the diagnostics of that version."""
+        apply_edit(lines, edit)
+        self._forget_published()
+        params = types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(
+                uri=uri, version=version
+            ),
+            content_changes=[self._content_change(edit, lines)],
+        )
+        start = time.perf_counter()
+        self.client.text_document_did_change(params)
+        arrived = await self._diagnostics_of(version, EDIT_TIMEOUT)
+        return None if arrived is None else arrived - start
+
+    def _content_change(
+        self, edit: Edit, lines: list[str]
+    ) -> types.TextDocumentContentChangeEvent:
+        if not self._incremental:
+            return types.TextDocumentContentChangeWholeDocument(text="\n".join(lines))
+        where = types.Range(
+            start=types.Position(line=edit.line, character=edit.start),
+            end=types.Position(line=edit.line, character=edit.end),
+        )
+        return types.TextDocumentContentChangePartial(range=where, text=edit.text)
+
+    def _forget_published(self) -> None:
+        while not self._published.empty():
+            self._published.get_nowait()
+
+    async def _diagnostics_of(self, version: int, timeout: float) -> float | None:
+        """When diagnostics for `version` (or of no stated version) arrived."""
+        deadline = time.perf_counter() + timeout
+        while (left := deadline - time.perf_counter()) > 0:
+            try:
+                arrived, given = await asyncio.wait_for(self._published.get(), left)
+            except asyncio.TimeoutError:
+                return None
+            if given is None or given == version:
+                return arrived
+        return None
+
+    async def completion(self, uri: str, position: types.Position) -> float:
+        """Seconds for one completion request."""
+        params = types.CompletionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), position=position
+        )
+        start = time.perf_counter()
+        await asyncio.wait_for(self.client.text_document_completion_async(params), 10)
+        return time.perf_counter() - start
+
+    async def hover(self, uri: str, position: types.Position) -> float:
+        """Seconds for one hover request."""
+        params = types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), position=position
+        )
+        start = time.perf_counter()
+        await asyncio.wait_for(self.client.text_document_hover_async(params), 10)
+        return time.perf_counter() - start
+
+
+def _ignored() -> Any:
+    """A handler that accepts a message the benchmark has no use for."""
+
+    def ignore(params: object) -> None:
+        return None
+
+    return ignore
+
+
+def _incremental(sync: Any) -> bool:
+    """Whether the server's `textDocumentSync` accepts ranged changes."""
+    kind = getattr(sync, "change", sync)
+    return kind in (types.TextDocumentSyncKind.Incremental, 2)
+
+
+async def serve_tree(command: Sequence[str], path: Path) -> ServerRun:
+    """Parts 3 and 4 on one tree; `problem` says why a part has no figure."""
+    run = ServerRun()
+    probe = Probe()
+    try:
+        await probe.start(command)
+    except Exception as error:
+        run.problem = f"server not available ({_reason(error, probe)})"
+        await probe.close(polite=False)
+        return run
+
+    try:
+        await _session(probe, path, run)
+    except Exception as error:
+        run.problem = f"the session broke off ({_reason(error, probe)})"
+    finally:
+        await probe.close(polite=True)
+    return run
+
+
+def _reason(error: Exception, probe: Probe) -> str:
+    said = str(error) or type(error).__name__
+    tail = probe.stderr_tail()
+    return f"{said}; server said: {tail}" if tail else said
+
+
+async def _session(probe: Probe, path: Path, run: ServerRun) -> None:
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    uri = path.resolve().as_uri()
+    run.sync = "incremental" if probe._incremental else "full (server asks for it)"
+
+    run.opened = await probe.open(uri, text)
+    for version, edit in enumerate(plan_edits(lines), start=2):
+        took = await probe.change(uri, version, edit, lines)
+        if took is None:
+            run.edits_missed += 1
+        else:
+            run.edits.append(took)
+
+    for position in request_positions(lines):
+        run.completions.append(await probe.completion(uri, position))
+        back = types.Position(line=position.line, character=position.character - 1)
+        run.hovers.append(await probe.hover(uri, back))
+    run.peak_mb = _peak(probe.pid())
+
+
+def _peak(pid: int | None) -> float | None:
+    if pid is None:
+        return None
+    try:
+        return peak_memory_mb(Path(f"/proc/{pid}/status").read_text())
+    except OSError:
+        return None
+
+
+def server_table(run: ServerRun) -> str:
+    ms = 1000.0
+    rows = [
+        [
+            "didOpen -> diagnostics",
+            shown(run.opened, "s"),
+            str(int(run.opened is not None)),
+        ],
+        _spread("didChange -> diagnostics", run.edits, ms),
+        _spread("completion", run.completions, ms),
+        _spread("hover", run.hovers, ms),
+    ]
+    return table(["request", "median", "min", "max", "count"], [*_pad(rows)])
+
+
+def _pad(rows: list[list[str]]) -> list[list[str]]:
+    return [row if len(row) == 5 else [row[0], row[1], "", "", row[2]] for row in rows]
+
+
+def _spread(name: str, values: list[float], scale: float) -> list[str]:
+    if not values:
+        return [name, "-", "-", "-", "0"]
+    scaled = [value * scale for value in values]
+    return [
+        name,
+        shown(middle(scaled), "ms"),
+        shown(min(scaled), "ms"),
+        shown(max(scaled), "ms"),
+        str(len(scaled)),
+    ]
+
+
+def _scaled(value: float | None, scale: float = 1e3) -> float | None:
+    return None if value is None else value * scale
+
+
+def server_figures(run: ServerRun) -> list[Figure]:
+    """Parts 3 and 4 as figures beside their targets."""
+    missed = f"{run.edits_missed} edits got no diagnostics" if run.edits_missed else ""
+    edits = middle(run.edits) if run.edits_missed * 2 < REQUESTS else None
+    return [
+        Figure("didOpen -> diagnostics, 5,000", run.opened, "s", OPEN_S),
+        Figure(
+            "edit -> diagnostics, median", _scaled(edits, 1e3), "ms", EDIT_MS, missed
+        ),
+        Figure(
+            "completion, median",
+            _scaled(middle(run.completions), 1e3),
+            "ms",
+            REQUEST_MS,
+        ),
+        Figure("hover, median", _scaled(middle(run.hovers), 1e3), "ms", REQUEST_MS),
+        Figure("server peak memory (VmHWM)", run.peak_mb, "MB", MEMORY_MB),
+    ]
+
+
+# ---------------------------------------------------------------- main
+
+
+def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=generate.DEFAULT_FOLDER,
+        help="where trees are written",
+    )
+    parser.add_argument(
+        "--sizes",
+        type=int,
+        nargs="+",
+        default=list(SIZES),
+        help="tree sizes for part 1",
+    )
+    parser.add_argument(
+        "--server",
+        nargs="+",
+        default=None,
+        help="the command that serves LSP on stdio (default: dag-lsp)",
+    )
+    parser.add_argument("--no-server", action="store_true", help="skip parts 3 and 4")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Run every part and print the tables."""
+    args = _arguments(argv)
+    logging.getLogger("pygls").setLevel(logging.CRITICAL)
+    began = time.perf_counter()
+    paths = {size: generate.write(size, args.out) for size in args.sizes}
+    small = generate.write(SMALL_SIZE, args.out)
+    _say(f"dag-lsp benchmark: {dag_lsp()}, Python {sys.version.split()[0]}")
+
+    runs = [run_size(path, size) for size, path in paths.items()]
+    _part("1. dag-lsp --check beside the floor (median wall time)", size_table(runs))
+    figures = size_figures(runs)
+
+    startup, more = startup_figures(small)
+    _part("2. start-up (median wall time)", startup)
+    figures += more
+
+    if not args.no_server:
+        figures += _server_part(args, LSP_SIZE)
+
+    _part("figures beside their targets", _summary(figures))
+    _say(f"\nthe benchmark took {time.perf_counter() - began:.0f} s")
+
+
+def _server_part(args: argparse.Namespace, size: int) -> list[Figure]:
+    path = generate.write(size, args.out)
+    command = args.server or [dag_lsp()]
+    run = asyncio.run(serve_tree(command, path))
+    title = f"3. the language server on {size:,} questions, over stdio"
+    if run.problem and run.sync == "":
+        _part(title, run.problem)
+        return server_figures(run)
+
+    body = server_table(run) + f"\ndocument sync: {run.sync}"
+    _part(title, f"{run.problem}\n{body}" if run.problem else body)
+    return server_figures(run)
+
+
+def _summary(figures: Sequence[Figure]) -> str:
+    header = ["figure", "measured", "target", "result", "note"]
+    return table(header, figure_rows(figures))
+
+
+def _part(title: str, body: str) -> None:
+    _say(f"\n{title}\n{body}")
+
+
+def _say(text: str) -> None:
+    print(text, flush=True)
+
+
+if __name__ == "__main__":
+    main()
