@@ -18,7 +18,9 @@ export function activate(context: vscode.ExtensionContext): void {
     output,
     serverManager,
     vscode.commands.registerCommand("dag.restartServer", () => serverManager.restart()),
-    vscode.commands.registerCommand("dag.showOutput", () => output.show()),
+    vscode.commands.registerCommand("dag.showOutput", () => {
+      output.show();
+    }),
     onServerSettingsChanged(() => void serverManager.restart()),
     // In an untrusted workspace, workspace values of dag.server.* are ignored; trust may change the command.
     vscode.workspace.onDidGrantWorkspaceTrust(() => void serverManager.restart()),

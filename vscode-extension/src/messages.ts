@@ -23,7 +23,7 @@ function describe(server: ServerCommand, failure: Failure): string {
     case "exited":
       return exitProblem(failure.exitCode, failure.stderrTail);
     case "crashed":
-      return `the language server stopped unexpectedly and was restarted ${failure.restarts} times; it will not be restarted again until you run "Decision DAG: Restart Language Server"`;
+      return `the language server stopped unexpectedly and was restarted ${String(failure.restarts)} times; it will not be restarted again until you run "Decision DAG: Restart Language Server"`;
   }
 }
 
@@ -38,7 +38,7 @@ function spawnProblem(server: ServerCommand, code: string | undefined): string {
 }
 
 function exitProblem(exitCode: number | null, stderrTail: string): string {
-  const status = exitCode === null ? "" : ` (exit code ${exitCode})`;
+  const status = exitCode === null ? "" : ` (exit code ${String(exitCode)})`;
   const detail = stderrTail === "" ? "" : `: ${stderrTail}`;
   return `the language server failed while starting${status}${detail}`;
 }

@@ -88,12 +88,16 @@ export class ServerManager implements vscode.Disposable {
     this.session = session;
     try {
       await session.client.start();
-      this.output.info("The language server is running.");
     } catch {
-      this.session = undefined;
-      await endSession(session);
-      this.reportFailure(server, { kind: "exited", exitCode: process.exitCode, stderrTail: lastLine(process.stderrText) });
+      // Judged by the state below: start() does not reliably reject when the server dies while starting.
     }
+    if (session.client.state === State.Running) {
+      this.output.info("The language server is running.");
+      return;
+    }
+    this.session = undefined;
+    await endSession(session);
+    this.reportFailure(server, { kind: "exited", exitCode: process.exitCode, stderrTail: lastLine(process.stderrText) });
   }
 
   private async stopSession(): Promise<void> {
@@ -131,8 +135,12 @@ export class ServerManager implements vscode.Disposable {
       error: (_error, _message, count) => ({
         action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown,
       }),
-      closed: () => {
+      closed: async () => {
         this.onUnexpectedClose(client());
+        // Answer on a later turn of the event loop: when the server dies while starting, the
+        // client's start() must settle (and fail) before the client handles the close, or
+        // start() resolves as if all went well.
+        await new Promise((resolve) => setImmediate(resolve));
         return { action: CloseAction.DoNotRestart, handled: true };
       },
     };
@@ -180,6 +188,16 @@ export class ServerManager implements vscode.Disposable {
 class StartQuietlyClient extends LanguageClient {
   override error(message: string, data?: unknown, showNotification: boolean | "force" = true): void {
     super.error(message, data, this.state === State.Running ? showNotification : false);
+  }
+
+  /**
+   * When initialize fails, the client stops itself while still starting,
+   * which always rejects ("Client is not running and can't be stopped")
+   * with nobody to catch it. Nothing runs yet then; the manager ends the
+   * process.
+   */
+  override stop(timeout?: number): Promise<void> {
+    return this.state === State.Starting ? Promise.resolve() : super.stop(timeout);
   }
 }
 

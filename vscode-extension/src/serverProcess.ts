@@ -17,7 +17,9 @@ export class ServerProcess {
     child.stderr.on("data", (chunk: Buffer) => {
       this.stderr = (this.stderr + chunk.toString("utf8")).slice(-STDERR_KEPT);
     });
-    this.exited = new Promise((resolve) => child.once("exit", () => resolve()));
+    this.exited = new Promise((resolve) => child.once("exit", () => {
+      resolve();
+    }));
     // An 'error' event without a listener would throw in the extension host.
     child.on("error", () => undefined);
   }
@@ -56,7 +58,9 @@ export class ServerProcess {
   private async exitsWithin(ms: number): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(false), ms);
+      timer = setTimeout(() => {
+        resolve(false);
+      }, ms);
     });
     try {
       return await Promise.race([this.exited.then(() => true), timeout]);

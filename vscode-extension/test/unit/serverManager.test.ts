@@ -1,0 +1,121 @@
+/**
+ * Runs the ServerManager with the real vscode-languageclient against small
+ * fake servers, under a fake `vscode` module: what the user sees when the
+ * server is missing or broken, and how many servers run after a restart.
+ */
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { afterEach, before, describe, test } from "node:test";
+import { fakeOutputChannel, installFakeVscode } from "../fakes/vscode";
+
+const recorder = installFakeVscode();
+const FAKE_SERVER = path.resolve("out/test/fakes/lspServer.js");
+
+type Manager = import("../../src/serverManager").ServerManager;
+let createManager: () => Manager;
+let manager: Manager | undefined;
+
+before(async () => {
+  // Loaded only now, so that its `require("vscode")` finds the fake.
+  const { ServerManager } = await import("../../src/serverManager");
+  createManager = () => new ServerManager(fakeOutputChannel(recorder));
+});
+
+afterEach(async () => {
+  await manager?.stop();
+  manager = undefined;
+  recorder.settings.clear();
+  recorder.errorMessages.length = 0;
+  recorder.diagnosticCollections.length = 0;
+});
+
+/** Points the settings at the fake server in `mode`; returns the file it logs starts and exits to. */
+function useFakeServer(mode: string): string {
+  const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "dag-lsp-test-")), "servers.log");
+  fs.writeFileSync(log, "");
+  recorder.settings.set("dag.server.command", process.execPath);
+  recorder.settings.set("dag.server.args", [FAKE_SERVER, mode, log]);
+  return log;
+}
+
+/** Process ids of the fake servers started, and of those still running. */
+function servers(log: string): { started: string[]; running: string[] } {
+  const lines = fs.readFileSync(log, "utf8").split("\n");
+  const started = lines.filter((line) => line.startsWith("start ")).map((line) => line.slice(6));
+  const exited = new Set(lines.filter((line) => line.startsWith("exit ")).map((line) => line.slice(5)));
+  return { started, running: started.filter((pid) => !exited.has(pid)) };
+}
+
+const liveCollections = () => recorder.diagnosticCollections.filter((collection) => !collection.disposed).length;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitFor(condition: () => boolean, ms = 15000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    assert.ok(Date.now() < deadline, "timed out");
+    await sleep(50);
+  }
+}
+
+describe("ServerManager", () => {
+  test("a missing command gives one message naming it, and starts no client", async () => {
+    recorder.settings.set("dag.server.command", "dag-lsp-not-installed");
+    manager = createManager();
+    await manager.start();
+    await sleep(300);
+    assert.equal(recorder.errorMessages.length, 1);
+    assert.match(recorder.errorMessages[0] ?? "", /"dag-lsp-not-installed" was not found \(tried: dag-lsp-not-installed\)/);
+    assert.match(recorder.errorMessages[0] ?? "", /pip install dag-lsp/);
+    assert.equal(recorder.diagnosticCollections.length, 0);
+  });
+
+  test("a server that exits at once gives one message and is not restarted", async () => {
+    const log = useFakeServer("exit-at-once");
+    manager = createManager();
+    await manager.start();
+    await sleep(1000);
+    assert.deepEqual(recorder.errorMessages.length, 1, recorder.errorMessages.join("\n"));
+    assert.match(recorder.errorMessages[0] ?? "", /failed while starting \(exit code 1\): .*No module named dag_lsp \(tried: /);
+    assert.equal(servers(log).started.length, 1);
+    assert.equal(liveCollections(), 0);
+  });
+
+  test("restart stops the old server before starting one new server", async () => {
+    const log = useFakeServer("ok");
+    manager = createManager();
+    await manager.start();
+    const first = servers(log).running;
+    assert.equal(first.length, 1);
+    await Promise.all([manager.restart(), manager.restart()]);
+    const { started, running } = servers(log);
+    assert.equal(started.length, 3);
+    assert.equal(running.length, 1);
+    assert.notDeepEqual(running, first);
+    assert.equal(liveCollections(), 1);
+    assert.deepEqual(recorder.errorMessages, []);
+  });
+
+  test("a server that keeps crashing is restarted three times, then reported once", async () => {
+    const log = useFakeServer("crash");
+    manager = createManager();
+    await manager.start();
+    await waitFor(() => recorder.errorMessages.length > 0);
+    await sleep(1000);
+    assert.equal(recorder.errorMessages.length, 1, recorder.errorMessages.join("\n"));
+    assert.match(recorder.errorMessages[0] ?? "", /restarted 3 times/);
+    assert.deepEqual(servers(log), { started: servers(log).started, running: [] });
+    assert.equal(servers(log).started.length, 4);
+    assert.equal(liveCollections(), 0);
+  });
+
+  test("stop shuts the server down", async () => {
+    const log = useFakeServer("ok");
+    manager = createManager();
+    await manager.start();
+    await manager.stop();
+    assert.deepEqual(servers(log).running, []);
+    assert.equal(liveCollections(), 0);
+  });
+});
