@@ -128,14 +128,34 @@ def test_table_aligns_its_columns() -> None:
 
 def test_figures_of_part_one_compare_the_two_biggest_trees() -> None:
     runs = [
-        run.SizeRun(5_000, 1, check=2.0, floor=0.1, status=0),
-        run.SizeRun(20_000, 4, check=10.0, floor=0.3, status=0),
+        run.SizeRun(5_000, 1, _timing(2.0, 2.5), _timing(0.1, 0.2)),
+        run.SizeRun(20_000, 4, _timing(10.0, 11.0), _timing(0.3, 0.3)),
     ]
     figures = {f.name: f for f in run.size_figures(runs)}
 
     assert figures["check / floor, 5,000 questions"].value == pytest.approx(20.0)
     assert figures["check growth, 5,000 -> 20,000"].value == pytest.approx(5.0)
     assert figures["floor growth, 5,000 -> 20,000"].value == pytest.approx(3.0)
+
+
+def _timing(*walls: float) -> object:
+    return run.Timing(walls, walls)
+
+
+def test_timing_takes_the_fastest_run_and_shows_the_median() -> None:
+    timing = run.Timing((0.5, 0.3, 0.4), (0.25, 0.2, 0.3), status=1)
+
+    assert timing.best == 0.3
+    assert timing.typical == 0.4
+    assert timing.cpu == 0.2
+
+
+def test_timed_runs_measures_a_real_process() -> None:
+    timing = run.timed_runs([sys.executable, "-c", "raise SystemExit(3)"], 2)
+
+    assert len(timing.walls) == len(timing.cpus) == 2
+    assert all(wall > 0 for wall in timing.walls)
+    assert timing.status == 3
 
 
 def test_planned_edits_are_single_characters_that_undo_each_other() -> None:
