@@ -169,6 +169,7 @@ class Timing:
     walls: tuple[float, ...]
     cpus: tuple[float, ...]
     status: int = 0
+    said: str = ""
 
     @property
     def best(self) -> float:
@@ -186,21 +187,25 @@ class Timing:
 def timed_runs(command: Sequence[str], repeats: int) -> Timing:
     """Time `repeats` runs of a command, output thrown away."""
     runs = [_one_run(command) for _ in range(repeats)]
-    walls = tuple(wall for wall, _cpu, _status in runs)
-    cpus = tuple(cpu for _wall, cpu, _status in runs)
-    return Timing(walls, cpus, runs[-1][2])
+    walls = tuple(wall for wall, _cpu, _done in runs)
+    cpus = tuple(cpu for _wall, cpu, _done in runs)
+    last = runs[-1][2]
+    said = last.stderr.decode(errors="replace").strip().splitlines()
+    return Timing(walls, cpus, last.returncode, said[-1][:160] if said else "")
 
 
-def _one_run(command: Sequence[str]) -> tuple[float, float, int]:
-    """Wall seconds, CPU seconds (user + system) and exit status of one run."""
+def _one_run(
+    command: Sequence[str],
+) -> tuple[float, float, subprocess.CompletedProcess[bytes]]:
+    """Wall seconds and CPU seconds (user + system) of one run, and the run."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     wall = time.perf_counter() - start
 
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
-    return wall, cpu, done.returncode
+    return wall, cpu, done
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,20 +261,38 @@ def size_figures(runs: Sequence[SizeRun]) -> list[Figure]:
     mid, big = by_size.get(5_000), by_size.get(20_000)
     figures = []
     if mid is not None:
-        value = ratio(mid.check.best, mid.floor.best)
+        value = ratio(_valid(mid.check), mid.floor.best)
         figures.append(
-            Figure("check / floor, 5,000 questions", value, "x", CHECK_VS_FLOOR)
+            Figure(
+                "check / floor, 5,000 questions",
+                value,
+                "x",
+                CHECK_VS_FLOOR,
+                _failure(mid.check),
+            )
         )
     if mid is not None and big is not None:
-        check_growth = ratio(big.check.best, mid.check.best)
+        check_growth = ratio(_valid(big.check), _valid(mid.check))
         floor_growth = ratio(big.floor.best, mid.floor.best)
+        note = _failure(big.check) or _failure(mid.check)
         figures.append(
-            Figure("check growth, 5,000 -> 20,000", check_growth, "x", GROWTH)
+            Figure("check growth, 5,000 -> 20,000", check_growth, "x", GROWTH, note)
         )
         figures.append(
             Figure("floor growth, 5,000 -> 20,000", floor_growth, "x", GROWTH)
         )
     return figures
+
+
+def _valid(timing: Timing) -> float | None:
+    """The fastest run of a check that ran clean; a failed check gives none."""
+    return timing.best if timing.status == 0 else None
+
+
+def _failure(timing: Timing) -> str:
+    if timing.status == 0:
+        return ""
+    return f"check exited {timing.status}: {timing.said}"
 
 
 def startup_figures(small: Path) -> tuple[str, list[Figure]]:
@@ -280,8 +303,14 @@ def startup_figures(small: Path) -> tuple[str, list[Figure]]:
         [f"dag-lsp --check ({SMALL_SIZE} questions)", *_columns(check)],
         ['python -c "import parsimonious"', *_columns(bare)],
     ]
-    value = ratio(check.best, bare.best)
-    figure = Figure("start-up / parsimonious import", value, "x", STARTUP_VS_IMPORT)
+    value = ratio(_valid(check), bare.best)
+    figure = Figure(
+        "start-up / parsimonious import",
+        value,
+        "x",
+        STARTUP_VS_IMPORT,
+        _failure(check),
+    )
     return table(["command", "min", "median", "CPU"], rows), [figure]
 
 
@@ -747,6 +776,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     paths = {size: generate.write(size, args.out) for size in args.sizes}
     small = generate.write(SMALL_SIZE, args.out)
     _say(f"dag-lsp benchmark: {dag_lsp()}, Python {sys.version.split()[0]}")
+    _say(_code_state())
     _say(_load("at the start"))
 
     runs = [run_size(path, size) for size, path in paths.items()]
@@ -763,6 +793,24 @@ def main(argv: Sequence[str] | None = None) -> None:
     _part("figures beside their targets", _summary(figures))
     took = time.perf_counter() - began
     _say(f"\nthe benchmark took {took:.0f} s; {_load('at the end')}")
+
+
+def _code_state() -> str:
+    """The commit measured, and whether the core had uncommitted changes."""
+    root = Path(__file__).resolve().parent.parent
+    git = ["git", "-C", str(root)]
+    head = subprocess.run(
+        [*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+    )
+    if head.returncode != 0:
+        return "code: not a git checkout"
+    changed = subprocess.run(
+        [*git, "status", "--porcelain", "--", "server", "grammar"],
+        capture_output=True,
+        text=True,
+    )
+    dirty = " with uncommitted changes in server/ or grammar/" if changed.stdout else ""
+    return f"code: commit {head.stdout.strip()}{dirty}"
 
 
 def _load(when: str) -> str:

@@ -138,6 +138,16 @@ def test_figures_of_part_one_compare_the_two_biggest_trees() -> None:
     assert figures["floor growth, 5,000 -> 20,000"].value == pytest.approx(3.0)
 
 
+def test_a_check_that_fails_gives_no_figure() -> None:
+    failed = run.Timing((0.1,), (0.1,), status=1, said="NameError: oops")
+    runs = [run.SizeRun(5_000, 1, failed, _timing(0.1))]
+    (figure,) = run.size_figures(runs)
+
+    assert figure.value is None
+    assert run.verdict(figure.value, figure.limit) == "n/a"
+    assert figure.note == "check exited 1: NameError: oops"
+
+
 def _timing(*walls: float) -> object:
     return run.Timing(walls, walls)
 
