@@ -1,0 +1,209 @@
+"""pre-commit: the hooks of `.pre-commit-hooks.yaml`, run by the real tool.
+
+The far end of the flow as a team meets it: `pre-commit` installs this
+checkout into a hook environment (with pip, from PyPI, once per test
+session) and runs `dag-lsp --check` / `dag-lsp --format` on the files of a
+scratch git repository, as it would before a commit.
+
+pre-commit installs hooks from a commit, so the tests snapshot the working
+tree of this checkout (tracked files, with any changes not yet committed)
+into a commit of a scratch clone, as `pre-commit try-repo` does, and point
+a generated `.pre-commit-config.yaml` at it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from editors.trees import BROKEN, GOOD, MESSY, MESSY_FORMATTED
+
+ROOT = Path(__file__).resolve().parents[2]
+
+IDENTITY = {
+    "GIT_AUTHOR_NAME": "Test",
+    "GIT_AUTHOR_EMAIL": "test@example.invalid",
+    "GIT_COMMITTER_NAME": "Test",
+    "GIT_COMMITTER_EMAIL": "test@example.invalid",
+}
+
+
+def git(cwd: Path, *args: str) -> str:
+    """Run git in `cwd` with a fixed identity; returns its standard output."""
+    done = subprocess.run(
+        ["git", "-c", "commit.gpgsign=false", *args],
+        cwd=cwd,
+        env={**os.environ, **IDENTITY},
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return done.stdout
+
+
+def snapshot(root: Path, into: Path) -> str:
+    """Commit the tracked files of `root`, as they are now, in a clone at `into`."""
+    git(root.parent, "clone", "--quiet", str(root), str(into))
+
+    for name in git(root, "ls-files", "-z").split("\0"):
+        if not name:
+            continue
+        source, target = root / name, into / name
+        if source.is_file():
+            shutil.copy2(source, target)
+        else:
+            target.unlink(missing_ok=True)
+
+    git(into, "add", "--all")
+    git(into, "commit", "--quiet", "--allow-empty", "-m", "snapshot for the tests")
+    return git(into, "rev-parse", "HEAD").strip()
+
+
+@dataclass(frozen=True)
+class Hooks:
+    """Where pre-commit finds the hooks, and where it keeps their environments."""
+
+    repo: Path
+    rev: str
+    home: Path
+
+
+@pytest.fixture(scope="module")
+def hooks(tmp_path_factory: pytest.TempPathFactory) -> Hooks:
+    base = tmp_path_factory.mktemp("pre-commit")
+    repo = base / "dag-lsp"
+    rev = snapshot(ROOT, repo)
+    return Hooks(repo, rev, base / "home")
+
+
+@dataclass(frozen=True)
+class Run:
+    """What one pre-commit command did."""
+
+    status: int
+    output: str
+
+
+class Project:
+    """A scratch git repository that uses the hooks of this checkout."""
+
+    def __init__(self, path: Path, hooks: Hooks) -> None:
+        self.path = path
+        self.hooks = hooks
+        git(path, "init", "--quiet")
+        self.write(".pre-commit-config.yaml", self._config())
+
+    def _config(self) -> str:
+        return (
+            "repos:\n"
+            f"  - repo: {self.hooks.repo}\n"
+            f"    rev: {self.hooks.rev}\n"
+            "    hooks:\n"
+            "      - id: dag-lsp-check\n"
+            "      - id: dag-lsp-format\n"
+        )
+
+    def write(self, name: str, text: str) -> None:
+        """Write a file (bytes as given, no newline translation) and stage it."""
+        (self.path / name).write_bytes(text.encode())
+        git(self.path, "add", name)
+
+    def read(self, name: str) -> str:
+        return (self.path / name).read_bytes().decode()
+
+    def pre_commit(self, *args: str) -> Run:
+        """Run the real pre-commit tool in this repository."""
+        env = {**os.environ, **IDENTITY, "PRE_COMMIT_HOME": str(self.hooks.home)}
+        done = subprocess.run(
+            [sys.executable, "-m", "pre_commit", *args, "--color", "never"],
+            cwd=self.path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        return Run(done.returncode, done.stdout + done.stderr)
+
+    def run_hook(self, hook: str, *files: str) -> Run:
+        return self.pre_commit("run", hook, "--files", *files)
+
+
+@pytest.fixture
+def project(tmp_path: Path, hooks: Hooks) -> Iterator[Project]:
+    yield Project(tmp_path, hooks)
+
+
+def test_check_hook_fails_on_a_broken_tree_and_says_where(project: Project) -> None:
+    project.write("good.dag", GOOD)
+    project.write("broken.dag", BROKEN)
+
+    run = project.run_hook("dag-lsp-check", "good.dag", "broken.dag")
+
+    assert run.status == 1, run.output
+    assert "broken.dag:10:18: error DAG002 the question 'Q7' is not defined" in (
+        run.output
+    )
+    assert "good.dag:" not in run.output
+
+
+def test_check_hook_passes_a_good_tree(project: Project) -> None:
+    project.write("good.dag", GOOD)
+
+    run = project.run_hook("dag-lsp-check", "good.dag")
+
+    assert run.status == 0, run.output
+    assert "check decision trees" in run.output
+    assert "Passed" in run.output
+
+
+def test_format_hook_rewrites_a_misformatted_file(project: Project) -> None:
+    project.write("messy.dag", MESSY)
+    project.write("good.dag", GOOD)
+
+    run = project.run_hook("dag-lsp-format", "messy.dag", "good.dag")
+
+    assert run.status == 1, run.output
+    assert "files were modified by this hook" in run.output
+    assert project.read("messy.dag") == MESSY_FORMATTED
+    assert project.read("good.dag") == GOOD
+
+
+def test_format_hook_leaves_a_formatted_file_alone(project: Project) -> None:
+    project.write("good.dag", GOOD)
+
+    run = project.run_hook("dag-lsp-format", "good.dag")
+
+    assert run.status == 0, run.output
+    assert project.read("good.dag") == GOOD
+
+
+def test_format_hook_keeps_windows_line_endings(project: Project) -> None:
+    project.write("messy.dag", MESSY.replace("\n", "\r\n"))
+
+    project.run_hook("dag-lsp-format", "messy.dag")
+
+    assert project.read("messy.dag") == MESSY_FORMATTED.replace("\n", "\r\n")
+
+
+def test_installed_hook_refuses_a_commit_of_a_broken_tree(project: Project) -> None:
+    assert project.pre_commit("install").status == 0
+    project.write("broken.dag", BROKEN)
+
+    refused = subprocess.run(
+        ["git", "-c", "commit.gpgsign=false", "commit", "-m", "add a broken tree"],
+        cwd=project.path,
+        env={**os.environ, **IDENTITY, "PRE_COMMIT_HOME": str(project.hooks.home)},
+        capture_output=True,
+        text=True,
+    )
+
+    assert refused.returncode != 0
+    assert "broken.dag:10:18: error DAG002" in refused.stdout + refused.stderr
+    assert git(project.path, "rev-list", "--all") == ""
