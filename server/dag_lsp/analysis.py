@@ -8,7 +8,7 @@ and every editor feature reads the same `Analysis` of a version.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from dag_lsp.checks import CheckMemo, check
 from dag_lsp.findings import Finding
@@ -17,8 +17,7 @@ from dag_lsp.reader import ChunkMemo, read
 from dag_lsp.syntax import LineParser
 
 
-@dataclass(frozen=True, slots=True)
-class Analysis:
+class Analysis(NamedTuple):
     """A version of a document: its text, its model and its findings."""
 
     text: str

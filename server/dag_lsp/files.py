@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 from dag_lsp.source import DecodeError, decode
@@ -24,8 +23,7 @@ class Unreadable(OSError):
     """A path that names no readable file or folder."""
 
 
-@dataclass(frozen=True, slots=True)
-class Input:
+class Input(NamedTuple):
     """A file's name as the user gave it, and its text or why it has none."""
 
     name: str
@@ -64,6 +62,8 @@ def _stdin() -> bytes:
 def write(name: str, text: str) -> None:
     """Replace a file's content all at once, keeping its permissions."""
     path = Path(name)
+    import tempfile
+
     mode = path.stat().st_mode
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:

@@ -8,7 +8,7 @@ and in `docs/language.md`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 from enum import IntEnum
 
 from dag_lsp.model import Span
@@ -26,8 +26,7 @@ class Severity(IntEnum):
         return self.name.lower()
 
 
-@dataclass(frozen=True, slots=True)
-class Check:
+class Check(NamedTuple):
     """A kind of finding."""
 
     code: str
@@ -35,8 +34,7 @@ class Check:
     severity: Severity
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace the text from (`line`, `start`) to (`end_line`, `end`)."""
 
     line: int
@@ -51,24 +49,21 @@ class Edit:
         return cls(span.line, span.start, span.line, span.end, text)
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(NamedTuple):
     """A change that resolves a finding, as a code action offers it."""
 
     title: str
     edits: tuple[Edit, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Related:
+class Related(NamedTuple):
     """Another place that explains a finding."""
 
     span: Span
     message: str
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem at one place."""
 
     check: Check

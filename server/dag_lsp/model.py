@@ -8,8 +8,8 @@ in zero-based lines and character columns.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import Enum
+from typing import NamedTuple
 
 from dag_lsp.source import Source
 from dag_lsp.syntax import LineNode
@@ -30,8 +30,7 @@ OUTCOME_PROPERTIES = ("color", "description", "code", "image", "url")
 MODES = ("decision", "elimination")
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """Columns `start` to `end` (exclusive) of one zero-based line."""
 
     line: int
@@ -43,16 +42,14 @@ class Span:
         return self.line == line and self.start <= column <= self.end
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
+class Text(NamedTuple):
     """A value and where it stands."""
 
     value: str
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Ref:
+class Ref(NamedTuple):
     """A use of an id: an answer's target, a condition's or a route's question."""
 
     id: str
@@ -60,24 +57,21 @@ class Ref:
     outcome: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Property:
+class Property(NamedTuple):
     """`key: value` in a header or a block."""
 
     key: Text
     value: Text
 
 
-@dataclass(frozen=True, slots=True)
-class Condition:
+class Condition(NamedTuple):
     """`Q1=A` in a `when:` or a route."""
 
     question: Ref
     answer: Text
 
 
-@dataclass(frozen=True, slots=True)
-class Answer:
+class Answer(NamedTuple):
     """One answer of a question: its label, its name and where it leads.
 
     `arrow` is false for `label [targets]`; `listed` is true when the
@@ -102,7 +96,6 @@ class Kind(Enum):
     INVALID = "invalid"
 
 
-@dataclass(slots=True)
 class Block:
     """A top-level item: its head line and the lines of its body.
 
@@ -110,8 +103,11 @@ class Block:
     to it, comments included, in order; `last_line` is the last of them.
     """
 
-    kind: Kind
-    lines: list[int]
+    __slots__ = ("kind", "lines")
+
+    def __init__(self, kind: Kind, lines: list[int]) -> None:
+        self.kind = kind
+        self.lines = lines
 
     @property
     def first_line(self) -> int:
@@ -122,27 +118,38 @@ class Block:
         return self.lines[-1]
 
 
-@dataclass(slots=True)
 class Question:
-    """`ID: text` and its block."""
+    """`ID: text` and its block; the reader fills in the rest line by line."""
 
-    id: Text
-    text: Text
-    block: Block
-    hint: Text | None = None
-    when: list[Condition] = field(default_factory=list)
-    answers: list[Answer] = field(default_factory=list)
-    properties: list[Property] = field(default_factory=list)
+    __slots__ = ("answers", "block", "hint", "id", "properties", "text", "when")
+
+    def __init__(self, id: Text, text: Text, block: Block) -> None:
+        self.id = id
+        self.text = text
+        self.block = block
+        self.hint: Text | None = None
+        self.when: list[Condition] = []
+        self.answers: list[Answer] = []
+        self.properties: list[Property] = []
+
+    def with_answers(self, answers: list[Answer]) -> Question:
+        """A copy of this question with other answers."""
+        copy = Question(self.id, self.text, self.block)
+        copy.hint, copy.when, copy.properties = self.hint, self.when, self.properties
+        copy.answers = answers
+        return copy
 
 
-@dataclass(slots=True)
 class Outcome:
     """`[ID]: label` and its block, or an id used without one (`implicit`)."""
 
-    id: Text
-    label: Text
-    block: Block | None
-    properties: list[Property] = field(default_factory=list)
+    __slots__ = ("block", "id", "label", "properties")
+
+    def __init__(self, id: Text, label: Text, block: Block | None) -> None:
+        self.id = id
+        self.label = label
+        self.block = block
+        self.properties: list[Property] = []
 
     @property
     def implicit(self) -> bool:
@@ -156,8 +163,7 @@ class Outcome:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class Route:
+class Route(NamedTuple):
     """`name: Q1=A, Q2=B -> [OUTCOME]` in the routes section."""
 
     name: Text
@@ -165,15 +171,13 @@ class Route:
     outcomes: tuple[Ref, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class SyntaxProblem:
+class SyntaxProblem(NamedTuple):
     """A line the grammar does not accept."""
 
     message: str
     span: Span
 
 
-@dataclass(slots=True)
 class Tree:
     """Everything a file says, in the author's order.
 
@@ -181,18 +185,45 @@ class Tree:
     shapes have the same findings across blocks.
     """
 
-    source: Source
-    nodes: list[LineNode]
-    blocks: list[Block] = field(default_factory=list)
-    header: list[Property] = field(default_factory=list)
-    unknown_header: list[Property] = field(default_factory=list)
-    questions: list[Question] = field(default_factory=list)
-    outcomes: list[Outcome] = field(default_factory=list)
-    routes: list[Route] = field(default_factory=list)
-    syntax: list[SyntaxProblem] = field(default_factory=list)
-    question_ids: dict[str, Question] = field(default_factory=dict)
-    outcome_ids: dict[str, Outcome] = field(default_factory=dict)
-    shape: list[object] = field(default_factory=list)
+    __slots__ = (
+        "blocks",
+        "header",
+        "nodes",
+        "outcome_ids",
+        "outcomes",
+        "question_ids",
+        "questions",
+        "routes",
+        "shape",
+        "source",
+        "syntax",
+        "unknown_header",
+    )
+
+    def __init__(
+        self,
+        source: Source,
+        nodes: list[LineNode],
+        blocks: list[Block],
+        header: list[Property],
+        unknown_header: list[Property],
+        questions: list[Question],
+        outcomes: list[Outcome],
+        routes: list[Route],
+        syntax: list[SyntaxProblem],
+    ) -> None:
+        self.source = source
+        self.nodes = nodes
+        self.blocks = blocks
+        self.header = header
+        self.unknown_header = unknown_header
+        self.questions = questions
+        self.outcomes = outcomes
+        self.routes = routes
+        self.syntax = syntax
+        self.question_ids: dict[str, Question] = {}
+        self.outcome_ids: dict[str, Outcome] = {}
+        self.shape: list[object] = []
 
     def header_field(self, key: str) -> Property | None:
         """The first header field named `key`, if any."""

@@ -15,7 +15,6 @@ still open, so an editor can keep the chunks of the last version in a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from itertools import chain
 from operator import attrgetter
 from typing import Any, NamedTuple
@@ -51,20 +50,33 @@ class _HeaderState(NamedTuple):
     seen_field: bool = False
 
 
-@dataclass(slots=True)
 class _Piece:
     """What one chunk of lines adds to the tree."""
 
-    nodes: list[syntax.LineNode] = field(default_factory=list)
-    blocks: list[Block] = field(default_factory=list)
-    header: list[Property] = field(default_factory=list)
-    unknown_header: list[Property] = field(default_factory=list)
-    questions: list[Question] = field(default_factory=list)
-    outcomes: list[Outcome] = field(default_factory=list)
-    routes: list[Route] = field(default_factory=list)
-    syntax: list[SyntaxProblem] = field(default_factory=list)
-    after: _HeaderState = _HeaderState()
-    shape: tuple[object, ...] = ()
+    __slots__ = (
+        "after",
+        "blocks",
+        "header",
+        "nodes",
+        "outcomes",
+        "questions",
+        "routes",
+        "shape",
+        "syntax",
+        "unknown_header",
+    )
+
+    def __init__(self) -> None:
+        self.nodes: list[syntax.LineNode] = []
+        self.blocks: list[Block] = []
+        self.header: list[Property] = []
+        self.unknown_header: list[Property] = []
+        self.questions: list[Question] = []
+        self.outcomes: list[Outcome] = []
+        self.routes: list[Route] = []
+        self.syntax: list[SyntaxProblem] = []
+        self.after = _HeaderState()
+        self.shape: tuple[object, ...] = ()
 
 
 _ChunkKey = tuple[int, _HeaderState, tuple[str, ...]]
@@ -157,8 +169,7 @@ def _finish(tree: Tree) -> Tree:
     return tree
 
 
-@dataclass(slots=True)
-class _Open:
+class _Open(NamedTuple):
     """The block that indented lines currently join."""
 
     place: Place
@@ -345,7 +356,7 @@ def _resolve_older_targets(tree: Tree) -> None:
 
         answers = [_older_targets(answer, tree) for answer in question.answers]
         if answers != question.answers:
-            copy = replace(question, answers=answers)
+            copy = question.with_answers(answers)
             tree.questions[index] = copy
             if tree.question_ids[question.id.value] is question:
                 tree.question_ids[question.id.value] = copy

@@ -6,9 +6,8 @@ Lines and columns are 1-based here, columns counted in characters, as
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from dag_lsp.findings import Finding, Severity
 
@@ -21,8 +20,7 @@ _GITHUB_LEVEL = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Located:
+class Located(NamedTuple):
     """A finding and the name of the file it is in."""
 
     path: str
@@ -32,6 +30,8 @@ class Located:
 def render(found: list[Located], output_format: str) -> str:
     """All findings in one output format, ready to print (may be empty)."""
     if output_format == "json":
+        import json
+
         return json.dumps([_record(item) for item in found], indent=2, ensure_ascii=False)
     if output_format == "github":
         return "\n".join(_github(item) for item in found)

@@ -13,7 +13,7 @@ the LSP adapter converts them to the client's position encoding.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 BOM = "\ufeff"
 
@@ -30,8 +30,7 @@ class DecodeError(ValueError):
         self.reason = reason
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """A file's text split into lines, with what is needed to write it back."""
 
     lines: tuple[str, ...]

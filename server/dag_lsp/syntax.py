@@ -13,12 +13,11 @@ valid when lines above it are inserted or removed.
 
 from __future__ import annotations
 
+import os
 import re
-from dataclasses import dataclass
 from enum import Enum
 from functools import cache
-from importlib import resources
-from pathlib import Path
+from typing import NamedTuple
 
 from parsimonious.exceptions import ParseError
 from parsimonious.grammar import Grammar
@@ -38,8 +37,7 @@ class Place(Enum):
     ROUTES = "route_line"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A piece of a line: its text and its columns (end exclusive)."""
 
     text: str
@@ -47,68 +45,59 @@ class Token:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Blank:
+class Blank(NamedTuple):
     """A line of nothing but spaces and tabs."""
 
 
-@dataclass(frozen=True, slots=True)
-class Comment:
+class Comment(NamedTuple):
     """A line whose first non-blank character is `#`."""
 
     text: Token
 
 
-@dataclass(frozen=True, slots=True)
-class Field:
+class Field(NamedTuple):
     """`key: value` at column 0: a header field or a question's head."""
 
     key: Token
     value: Token
 
 
-@dataclass(frozen=True, slots=True)
-class OutcomeHead:
+class OutcomeHead(NamedTuple):
     """`[ID]: label` at column 0."""
 
     id: Token
     label: Token
 
 
-@dataclass(frozen=True, slots=True)
-class Property:
+class Property(NamedTuple):
     """`key: value` inside a block (`hint:`, `color:`, ...)."""
 
     key: Token
     value: Token
 
 
-@dataclass(frozen=True, slots=True)
-class Condition:
+class Condition(NamedTuple):
     """`Q1=A`: question `Q1` answered with the answer named `A`."""
 
     question: Token
     answer: Token
 
 
-@dataclass(frozen=True, slots=True)
-class When:
+class When(NamedTuple):
     """`when: Q1=A, Q2=B` inside a question block."""
 
     key: Token
     conditions: tuple[Condition, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Target:
+class Target(NamedTuple):
     """An id an answer leads to; `outcome` when written in brackets."""
 
     id: Token
     outcome: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Answer:
+class Answer(NamedTuple):
     """`label -> target`, or `label [targets]` without an arrow."""
 
     label: Token
@@ -118,8 +107,7 @@ class Answer:
     listed: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Route:
+class Route(NamedTuple):
     """`name: Q1=A, Q2=B -> [OUTCOME]` in the routes section."""
 
     name: Token
@@ -127,8 +115,7 @@ class Route:
     outcomes: tuple[Token, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Invalid:
+class Invalid(NamedTuple):
     """A line the grammar does not accept, with where and why.
 
     `head` is the id a malformed column-0 line starts with, if any, so the
@@ -149,12 +136,12 @@ LineNode = (
 
 def _grammar_text() -> str:
     """The grammar, from inside the installed package or the source tree."""
-    packaged = resources.files("dag_lsp").joinpath("grammar/dag.peg")
-    if packaged.is_file():
-        return packaged.read_text(encoding="utf-8")
-
-    checkout = Path(__file__).resolve().parents[2] / "grammar" / "dag.peg"
-    return checkout.read_text(encoding="utf-8")
+    here = os.path.dirname(os.path.abspath(__file__))
+    packaged = os.path.join(here, "grammar", "dag.peg")
+    checkout = os.path.join(here, os.pardir, os.pardir, "grammar", "dag.peg")
+    path = packaged if os.path.exists(packaged) else checkout
+    with open(path, encoding="utf-8") as grammar_file:
+        return grammar_file.read()
 
 
 @cache
@@ -202,52 +189,63 @@ def _token(node: Node) -> Token:
 
 
 def _value(node: Node) -> Token:
-    """A free-text token without its trailing blanks."""
-    text = node.text.rstrip(" \t")
-    return Token(text, node.start, node.start + len(text))
+    """The free text a token captured, without the blanks at its end."""
+    match = node.match
+    text = match.group(1).rstrip(" \t")
+    return Token(text, match.start(1), match.start(1) + len(text))
 
 
 def _comment(node: Node) -> Comment:
-    return Comment(_value(node))
+    return Comment(_stripped(node))
 
 
 def _field(node: Node) -> Field:
-    ident, _colon, text = node.children
-    return Field(_token(ident), _value(text))
+    ident, value = node.children
+    return Field(_token(ident), _value(value))
 
 
 def _outcome_head(node: Node) -> OutcomeHead:
-    _open, ident, _close, _colon, text = node.children
-    return OutcomeHead(_token(ident), _value(text))
+    _open, ident, _close, value = node.children
+    return OutcomeHead(_token(ident), _value(value))
+
+
+def _hint(node: Node) -> Property:
+    return Property(Token("hint", node.start, node.start + 4), _value(node))
 
 
 def _property(node: Node) -> Property:
-    key, _colon, text = node.children
-    return Property(_token(key), _value(text))
+    key, value = node.children
+    return Property(_token(key), _value(value))
 
 
 def _other(node: Node) -> Property:
-    key, _colon, text, _end = node.children
-    return Property(_token(key), _value(text))
+    key, value, _end = node.children
+    return Property(_token(key), _value(value))
 
 
 def _conditions(node: Node) -> tuple[Condition, ...]:
     first, rest = node.children
     nodes = [first, *(pair.children[1] for pair in rest.children)]
     return tuple(
-        Condition(_token(ident), _value(name))
+        Condition(_token(ident), _stripped(name))
         for ident, _equals, name in (condition.children for condition in nodes)
     )
 
 
 def _when(node: Node) -> When:
-    key, _colon, conditions, _end = node.children
-    return When(_token(key), _conditions(conditions))
+    key, conditions, _end = node.children
+    return When(Token("when", key.start, key.start + 4), _conditions(conditions))
 
 
 def _outcome_ids(node: Node) -> tuple[Token, ...]:
     _open, first, rest, _close = node.children
     return (_token(first), *(_token(pair.children[1]) for pair in rest.children))
+
+
+def _stripped(node: Node) -> Token:
+    """A token without the blanks at its end."""
+    text = node.text.rstrip(" \t")
+    return Token(text, node.start, node.start + len(text))
 
 
 def _answer_name(label: Token) -> Token:
@@ -265,7 +263,7 @@ def _targets(node: Node) -> tuple[Target, ...]:
 
 def _answer(node: Node) -> Answer:
     label_node, _arrow, target, _end = node.children
-    label = _value(label_node)
+    label = _stripped(label_node)
     chosen = target.children[0]
     return Answer(
         label, _answer_name(label), _targets(chosen), True, chosen.expr_name != "ident"
@@ -274,7 +272,7 @@ def _answer(node: Node) -> Answer:
 
 def _listed_answer(node: Node) -> Answer:
     label_node, outcomes, _end = node.children
-    label = _value(label_node)
+    label = _stripped(label_node)
     return Answer(label, _answer_name(label), _targets(outcomes), False, True)
 
 
@@ -287,7 +285,7 @@ _BUILDERS = {
     "comment": _comment,
     "field": _field,
     "outcome_head": _outcome_head,
-    "hint": _property,
+    "hint": _hint,
     "property": _property,
     "other": _other,
     "when": _when,
@@ -301,6 +299,8 @@ _BUILDERS = {
 
 _EXPECTED = {
     "colon": "expected ':'",
+    "value": "expected ':'",
+    "plain_value": "expected ':'",
     "arrow": "expected '->' and a target",
     "outcomes": "expected '->' and a target",
     "open_bracket": "expected '['",
@@ -357,7 +357,7 @@ def _invalid(text: str, indent: int, place: Place, error: ParseError) -> Invalid
         message = f"'{arrow.group(1)}' is not an arrow: write '->'"
         return Invalid(message, arrow.start(1), arrow.end(1))
 
-    if name == "colon":
+    if name in ("colon", "value", "plain_value"):
         message = _after_id(text, pos, message)
 
     found, end = _found(text, pos)
