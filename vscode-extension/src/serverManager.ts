@@ -77,14 +77,14 @@ export class ServerManager implements vscode.Disposable {
   private async startSession(): Promise<void> {
     const server = resolveServerCommand(readSettings(), pathContext());
     this.output.info(`Starting the language server: ${formatCommandLine(server)}`);
-    let process: ServerProcess;
+    let serverProcess: ServerProcess;
     try {
-      process = await ServerProcess.start(server, workspaceFolder());
+      serverProcess = await ServerProcess.start(server, workspaceFolder());
     } catch (error) {
       this.reportFailure(server, { kind: "spawn", code: errorCode(error) });
       return;
     }
-    const session = { server, process, client: this.createClient(process) };
+    const session = { server, process: serverProcess, client: this.createClient(serverProcess) };
     this.session = session;
     try {
       await session.client.start();
@@ -97,7 +97,8 @@ export class ServerManager implements vscode.Disposable {
     }
     this.session = undefined;
     await endSession(session);
-    this.reportFailure(server, { kind: "exited", exitCode: process.exitCode, stderrTail: lastLine(process.stderrText) });
+    const { exitCode, stderrText } = serverProcess;
+    this.reportFailure(server, { kind: "exited", exitCode, stderrTail: lastLine(stderrText) });
   }
 
   private async stopSession(): Promise<void> {
@@ -109,7 +110,7 @@ export class ServerManager implements vscode.Disposable {
     }
   }
 
-  private createClient(process: ServerProcess): LanguageClient {
+  private createClient(serverProcess: ServerProcess): LanguageClient {
     const options: LanguageClientOptions = {
       documentSelector: [
         { scheme: "file", language: "dag" },
@@ -123,7 +124,7 @@ export class ServerManager implements vscode.Disposable {
     const client: LanguageClient = new StartQuietlyClient(
       CLIENT_ID,
       CLIENT_NAME,
-      () => Promise.resolve(process.child),
+      () => Promise.resolve(serverProcess.child),
       options,
     );
     return client;
