@@ -12,7 +12,6 @@ import os
 import sys
 from collections.abc import Iterator
 from typing import NamedTuple
-from pathlib import Path
 
 from dag_lsp.source import DecodeError, decode
 
@@ -34,16 +33,23 @@ class Input(NamedTuple):
 def expand(paths: list[str]) -> Iterator[str]:
     """Each file named, and each `*.dag` file below each folder named, sorted."""
     for path in paths:
-        if path != STDIN and Path(path).is_dir():
-            yield from sorted(str(found) for found in Path(path).rglob("*.dag"))
+        if path != STDIN and os.path.isdir(path):
+            yield from sorted(_below(path))
         else:
             yield path
+
+
+def _below(folder: str) -> Iterator[str]:
+    for parent, _folders, names in os.walk(folder):
+        for name in names:
+            if name.endswith(".dag"):
+                yield os.path.join(parent, name)
 
 
 def read(name: str) -> Input:
     """Read a file (or standard input for `-`); raises `Unreadable`."""
     try:
-        data = _stdin() if name == STDIN else Path(name).read_bytes()
+        data = _stdin() if name == STDIN else _bytes(name)
     except OSError as error:
         raise Unreadable(f"cannot read '{name}': {error.strerror or error}") from None
 
@@ -51,6 +57,11 @@ def read(name: str) -> Input:
         return Input(name, decode(data))
     except DecodeError as error:
         return Input(name, None, error)
+
+
+def _bytes(name: str) -> bytes:
+    with open(name, "rb") as stream:
+        return stream.read()
 
 
 def _stdin() -> bytes:
@@ -61,16 +72,16 @@ def _stdin() -> bytes:
 
 def write(name: str, text: str) -> None:
     """Replace a file's content all at once, keeping its permissions."""
-    path = Path(name)
     import tempfile
 
-    mode = path.stat().st_mode
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    folder, base = os.path.split(os.path.abspath(name))
+    mode = os.stat(name).st_mode
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{base}.")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
         os.chmod(temporary, mode)
-        os.replace(temporary, path)
+        os.replace(temporary, name)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        os.unlink(temporary)
         raise
