@@ -19,6 +19,7 @@ from dag_lsp import __version__, files
 from dag_lsp.checks import check
 from dag_lsp.findings import SYNTAX, Finding, Severity
 from dag_lsp.formatter import FormatError, format_text
+from dag_lsp.heap import collector_paused
 from dag_lsp.model import Span
 from dag_lsp.reader import read
 from dag_lsp.report import FORMATS, Located, render, summary
@@ -120,7 +121,9 @@ def lint(given: files.Input) -> list[Finding]:
     """The findings of one file as read from disk."""
     if given.text is None:
         return [_not_utf8(given.error)] if given.error else []
-    return check(read(given.text))
+
+    with collector_paused():
+        return check(read(given.text))
 
 
 def _not_utf8(error: DecodeError) -> Finding:
@@ -195,8 +198,7 @@ def _diff(name: str, original: str, formatted: str) -> str:
 def _serve(args: argparse.Namespace) -> int:
     from dag_lsp.lsp.server import serve
 
-    serve(tcp=args.tcp, ws=args.ws, host=args.host, port=args.port)
-    return OK
+    return serve(tcp=args.tcp, ws=args.ws, host=args.host, port=args.port)
 
 
 def _say(message: str) -> None:
