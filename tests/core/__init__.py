@@ -1,0 +1,1 @@
+"""Tests of the language core: source, syntax, reader, checks, formatter, CLI."""
