@@ -1,0 +1,460 @@
+"""Walk: a reader going through a tree, one answer at a time.
+
+A query over the model, beside `graph.py`, with two adapters of its own at
+the end: `dag-lsp --walk` in a terminal (plain text on any pair of streams,
+so a pipe works as well as a person) and `--answers`, which walks a given
+list of answers without asking.
+
+In decision mode the walk starts at the entry question and follows each
+answer to its target. In elimination mode every question is asked in turn,
+the entry first and then the others in the order of the file, skipping a
+question whose `when:` does not hold; the result is the outcomes that
+every answer given keeps.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TextIO
+
+from dag_lsp import graph
+from dag_lsp.model import Answer, Outcome, Question, Ref, Tree
+
+
+class WalkError(ValueError):
+    """A walk that cannot go on: a broken tree or an answer it does not have."""
+
+
+# ---------------------------------------------------------------- elimination
+
+
+def asked_order(tree: Tree) -> list[Question]:
+    """In elimination mode, the questions in the order they may be asked.
+
+    The entry first, then every other question in the order of the file;
+    a question defined twice is asked once, as first defined.
+    """
+    entry = tree.question_ids.get(tree.entry or "")
+    order = [entry] if entry else []
+    for question in tree.questions:
+        first = tree.question_ids.get(question.id.value) is question
+        if first and question is not entry:
+            order.append(question)
+    return order
+
+
+def is_asked(tree: Tree, question: Question, given: Mapping[str, Answer]) -> bool:
+    """Whether every condition of the question's `when:` holds.
+
+    `given` maps the ids of the questions answered so far to their answers;
+    a condition on a question not (yet) answered does not hold.
+    """
+    for condition in question.when:
+        asked = tree.question_ids.get(condition.question.id)
+        answer = given.get(condition.question.id)
+        if asked is None or answer is None:
+            return False
+        if answer is not graph.answer_named(asked, condition.answer.value):
+            return False
+    return True
+
+
+def keeps(answer: Answer, outcome_id: str) -> bool:
+    """Whether an answer keeps the outcome (lists it among its targets)."""
+    return any(target.id == outcome_id for target in answer.targets)
+
+
+# ---------------------------------------------------------------- the walk
+
+
+@dataclass(frozen=True, slots=True)
+class Taken:
+    """An answer given to a question; `position` in the elimination order."""
+
+    question: Question
+    answer: Answer
+    position: int = 0
+
+
+class Walk:
+    """Where a reader stands in a tree: the answers given so far."""
+
+    def __init__(self, tree: Tree) -> None:
+        self.tree = tree
+        self.taken: list[Taken] = []
+        self._order = asked_order(tree) if tree.elimination else []
+        self._entry = _entry(tree)
+
+    @property
+    def question(self) -> Question | None:
+        """The question to answer now; None when the walk is over."""
+        if self.tree.elimination:
+            found = self._next_asked()
+            return found[1] if found else None
+        if not self.taken:
+            return self._entry
+        target = _single(self.taken[-1].answer)
+        return None if target.outcome else self.tree.question_ids.get(target.id)
+
+    def answer(self, answer: Answer) -> None:
+        """Give an answer to the current question; raises `WalkError`."""
+        question = self.question
+        if question is None:
+            raise WalkError("the walk is over: there is no question to answer")
+        if self.tree.elimination:
+            found = self._next_asked()
+            position = found[0] if found else 0
+            self.taken.append(Taken(question, answer, position))
+            return
+
+        _follow(self.tree, question, answer)
+        self.taken.append(Taken(question, answer))
+
+    def back(self) -> bool:
+        """Take back the last answer; false when there is none."""
+        if not self.taken:
+            return False
+        self.taken.pop()
+        return True
+
+    def restart(self) -> None:
+        """Take back every answer."""
+        self.taken.clear()
+
+    def outcomes(self) -> list[Outcome]:
+        """The result once the walk is over (decision mode: one outcome)."""
+        if self.question is not None:
+            return []
+        if self.tree.elimination:
+            alive = graph.survivors(self.tree, [t.answer for t in self.taken])
+            return [o for o in _defined_outcomes(self.tree) if o.id.value in alive]
+        targets = self.taken[-1].answer.targets
+        return [self.tree.outcome_ids[t.id] for t in targets]
+
+    def next_ids(self) -> list[str | None]:
+        """For each answer given, where it led: a target or the next question."""
+        if not self.tree.elimination:
+            return [_single(t.answer).id for t in self.taken]
+        following: list[str | None] = [t.question.id.value for t in self.taken[1:]]
+        current = self.question
+        following.append(current.id.value if current else None)
+        return following
+
+    def _next_asked(self) -> tuple[int, Question] | None:
+        start = self.taken[-1].position + 1 if self.taken else 0
+        given = {t.question.id.value: t.answer for t in self.taken}
+        for position in range(start, len(self._order)):
+            question = self._order[position]
+            if is_asked(self.tree, question, given):
+                return position, question
+        return None
+
+
+def _entry(tree: Tree) -> Question:
+    entry = tree.entry
+    if not entry:
+        raise WalkError("the tree has no 'entry:' question to start from")
+    question = tree.question_ids.get(entry)
+    if question is None:
+        raise WalkError(f"the entry '{entry}' is not a question of the tree")
+    return question
+
+
+def _single(answer: Answer) -> Ref:
+    return answer.targets[0]
+
+
+def _follow(tree: Tree, question: Question, answer: Answer) -> None:
+    """Check that a decision-mode answer leads somewhere defined."""
+    for target in answer.targets:
+        known = tree.outcome_ids if target.outcome else tree.question_ids
+        if target.id not in known:
+            raise WalkError(
+                f"the answer '{answer.label.value}' of {question.id.value} "
+                f"leads to '{target.id}', which is not defined"
+            )
+
+
+def _defined_outcomes(tree: Tree) -> list[Outcome]:
+    """Each outcome once, as first defined, in the order of the file."""
+    return [o for o in tree.outcomes if tree.outcome_ids.get(o.id.value) is o]
+
+
+# ---------------------------------------------------------------- answers
+
+
+def resolve(question: Question, text: str) -> Answer:
+    """The answer a reader means by `text`; raises `WalkError`.
+
+    Tried in order: the exact label or name, the label or name ignoring
+    case, then a number counting the answers from 1.
+    """
+    exact = graph.answer_named(question, text)
+    if exact is not None:
+        return exact
+
+    folded = text.casefold()
+    matches = [
+        answer
+        for answer in question.answers
+        if folded in (answer.label.value.casefold(), answer.name.value.casefold())
+    ]
+    if len(matches) == 1:
+        return matches[0]
+    if text.isdigit() and 1 <= int(text) <= len(question.answers):
+        return question.answers[int(text) - 1]
+    raise WalkError(_no_answer(question, text, len(matches) > 1))
+
+
+def _no_answer(question: Question, text: str, ambiguous: bool) -> str:
+    if ambiguous:
+        return f"'{text}' names more than one answer of {question.id.value}"
+    count = len(question.answers)
+    if count == 0:
+        return f"{question.id.value} has no answers"
+    return (
+        f"{question.id.value} has no answer '{text}': give a label, a key "
+        f"or a number from 1 to {count}"
+    )
+
+
+def walk_answers(tree: Tree, texts: list[str]) -> Walk:
+    """Walk the given answers to the end; raises `WalkError` when they do not fit."""
+    walk = Walk(tree)
+    for number, text in enumerate(texts, start=1):
+        question = walk.question
+        if question is None:
+            raise WalkError(
+                f"{len(texts)} answers given, but the walk ends after {number - 1}"
+            )
+        walk.answer(resolve(question, text))
+
+    question = walk.question
+    if question is not None:
+        raise WalkError(
+            f"the answers stop before the end: {question.id.value} "
+            f"('{question.text.value}') needs an answer"
+        )
+    return walk
+
+
+# ---------------------------------------------------------------- rendering
+
+
+def outcome_lines(outcome: Outcome) -> list[str]:
+    """An outcome for a person: id, label, description and code."""
+    found = [f"[{outcome.id.value}] {outcome.label.value}"]
+    description = outcome.property("description")
+    if description:
+        found.append(f"  {description}")
+    code = outcome.property("code")
+    if code:
+        found.append(f"  code: {code}")
+    return found
+
+
+def result_lines(walk: Walk) -> list[str]:
+    """The end of a walk: its outcome, or the outcomes that survive."""
+    outcomes = walk.outcomes()
+    if not walk.tree.elimination:
+        found: list[str] = []
+        for outcome in outcomes:
+            first, *rest = outcome_lines(outcome)
+            found += [f"outcome: {first}", *rest]
+        return found
+    if not outcomes:
+        return ["no outcome survives these answers"]
+
+    count = len(outcomes)
+    head = "1 outcome survives:" if count == 1 else f"{count} outcomes survive:"
+    return [head] + ["  " + line for line in _flat(outcomes)]
+
+
+def _flat(outcomes: list[Outcome]) -> list[str]:
+    return [line for outcome in outcomes for line in outcome_lines(outcome)]
+
+
+def path_text(walk: Walk) -> str:
+    """A finished walk as text: each answer given, then the result."""
+    found = [
+        f"{t.question.id.value}: {t.question.text.value} -> {t.answer.label.value}"
+        for t in walk.taken
+    ]
+    return "\n".join([*found, "", *result_lines(walk)]) + "\n"
+
+
+def path_json(walk: Walk) -> str:
+    """A finished walk as JSON: the path and the outcome (or the survivors)."""
+    path = [
+        {
+            "question": taken.question.id.value,
+            "answer": taken.answer.name.value,
+            "label": taken.answer.label.value,
+            "next": following,
+        }
+        for taken, following in zip(walk.taken, walk.next_ids(), strict=True)
+    ]
+    outcomes = [_outcome_record(o) for o in walk.outcomes()]
+    record: dict[str, object] = {"mode": walk.tree.mode, "path": path}
+    if walk.tree.elimination:
+        record["outcomes"] = outcomes
+    else:
+        record["outcome"] = outcomes[0] if outcomes else None
+    return json.dumps(record, indent=2, ensure_ascii=False) + "\n"
+
+
+def _outcome_record(outcome: Outcome) -> dict[str, str]:
+    record = {"id": outcome.id.value, "label": outcome.label.value}
+    for key in ("description", "code", "color"):
+        value = outcome.property(key)
+        if value is not None:
+            record[key] = value
+    return record
+
+
+# ---------------------------------------------------------------- terminal
+
+_HINT, _BACK, _RESTART, _QUIT = "hint", "back", "restart", "quit"
+COMMANDS = {
+    "?": _HINT,
+    "h": _HINT,
+    _HINT: _HINT,
+    "b": _BACK,
+    _BACK: _BACK,
+    "r": _RESTART,
+    _RESTART: _RESTART,
+    "q": _QUIT,
+    _QUIT: _QUIT,
+}
+LEGEND = "Answer with a number, a label or its key; ? hint, b back, r restart, q quit."
+
+
+class Session:
+    """An interactive walk on a pair of text streams.
+
+    `echo` writes each line read after its prompt, so that a transcript of
+    a walk fed from a pipe reads like one typed at a terminal.
+    """
+
+    def __init__(
+        self, walk: Walk, given: TextIO, shown: TextIO, problems: TextIO, echo: bool
+    ) -> None:
+        self.walk = walk
+        self.given = given
+        self.shown = shown
+        self.problems = problems
+        self.echo = echo
+
+    def run(self) -> int:
+        """Walk until the reader quits or the input ends; returns the exit status."""
+        title = self.walk.tree.title
+        self._say(*([title] if title else []), LEGEND)
+        self._show()
+        while True:
+            line = self._read()
+            if line is None:
+                return self._ended()
+
+            if self._handle(line.strip()):
+                return 0
+
+    def _read(self) -> str | None:
+        self.shown.write("> ")
+        self.shown.flush()
+        line = self.given.readline()
+        if not line:
+            self.shown.write("\n")
+            return None
+
+        if self.echo:
+            self.shown.write(line if line.endswith("\n") else line + "\n")
+        return line
+
+    def _ended(self) -> int:
+        if self.walk.question is None:
+            return 0
+        self.problems.write("the input ended before the walk reached its end\n")
+        return 1
+
+    def _handle(self, text: str) -> bool:
+        """Act on one line; true when the reader quits."""
+        if not text:
+            return False
+        question = self.walk.question
+        command = COMMANDS.get(text.casefold())
+        if question is not None and (command is None or _names_answer(question, text)):
+            self._answer(question, text)
+            return False
+        if command is None:
+            self._say("the walk is over: b back, r restart, q quit")
+            return False
+        return self._command(command, question)
+
+    def _answer(self, question: Question, text: str) -> None:
+        try:
+            self.walk.answer(resolve(question, text))
+        except WalkError as error:
+            self._say(str(error))
+            return
+        self._show()
+
+    def _command(self, command: str, question: Question | None) -> bool:
+        if command == _QUIT:
+            return True
+        if command == _HINT:
+            self._say(_hint(question))
+        elif command == _BACK and not self.walk.back():
+            self._say("this is the first question: there is nothing to go back to")
+        else:
+            if command == _RESTART:
+                self.walk.restart()
+            self._show()
+        return False
+
+    def _show(self) -> None:
+        question = self.walk.question
+        if question is None:
+            self._say("", *result_lines(self.walk))
+            return
+
+        lines = ["", f"{question.id.value}: {question.text.value}"]
+        lines += [f"  {n}. {a.label.value}" for n, a in enumerate(question.answers, 1)]
+        if question.hint is not None:
+            lines.append("  (? shows a hint)")
+        self._say(*lines)
+
+    def _say(self, *lines: str) -> None:
+        self.shown.write("".join(line + "\n" for line in lines))
+
+
+def _names_answer(question: Question, text: str) -> bool:
+    """Whether `text` names an answer (so a one-letter key wins over a command)."""
+    try:
+        resolve(question, text)
+    except WalkError:
+        return False
+    return True
+
+
+def _hint(question: Question | None) -> str:
+    if question is None:
+        return "the walk is over: there is no question to give a hint for"
+    if question.hint is None:
+        return f"{question.id.value} has no hint"
+    return f"hint: {question.hint.value}"
+
+
+def run_terminal(tree: Tree, given: TextIO, shown: TextIO, problems: TextIO) -> int:
+    """An interactive walk on standard streams; returns the exit status.
+
+    0 when the walk ends at its result or the reader quits, 1 when the tree
+    cannot be walked or the input ends before the result.
+    """
+    try:
+        session = Session(Walk(tree), given, shown, problems, not given.isatty())
+    except WalkError as error:
+        problems.write(f"{error}\n")
+        return 1
+    return session.run()
