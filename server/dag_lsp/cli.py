@@ -1,12 +1,14 @@
 """Command line: `dag-lsp`, the adapter between a terminal and the core.
 
 With no mode it serves the language server (on stdio, or TCP / WebSocket);
-`--check` and `--format` run the core on files. The check and format paths
+`--check` and `--format` run the core on files; `--export`, `--import`,
+`--walk` and `--paths` work on one tree. The check and format paths
 import neither pygls nor lsprotocol: pre-commit runs them often, and those
 imports alone cost a third of a second.
 
 Exit status: 0 when all is well, 1 when a check finds an error or a file
-needs (or refuses) formatting, 2 for a usage error or an unreadable path.
+needs (or refuses) formatting, has syntax errors (one-tree modes) or cannot
+be walked, 2 for a usage error or an unreadable path.
 """
 
 from __future__ import annotations
@@ -15,8 +17,11 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from dag_lsp import __version__, files
+from dag_lsp import __version__, files, paths, walk
 from dag_lsp.checks import check
+from dag_lsp.export import FORMATS as EXPORTS
+from dag_lsp.export import ExportError, export_text, whole_tree
+from dag_lsp.export.importer import ImportProblem, import_export
 from dag_lsp.findings import SYNTAX, Finding, Severity
 from dag_lsp.formatter import FormatError, format_text
 from dag_lsp.heap import collector_paused
@@ -58,8 +63,10 @@ def _parser() -> argparse.ArgumentParser:
         "--output-format",
         choices=FORMATS,
         default="text",
-        help="how --check prints findings (default: text)",
+        help="how --check prints findings, and --paths or --walk --answers print "
+        "their results: text or json (default: text)",
     )
+    _one_tree_options(parser)
     server = parser.add_argument_group("language server")
     server.add_argument("--tcp", action="store_true", help="serve over TCP")
     server.add_argument("--ws", action="store_true", help="serve over WebSocket")
@@ -73,6 +80,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    run = _one_tree_mode(parser, args)
+    if run is not None:
+        return _on_one_tree(args, run)
     if args.format:
         return _need_paths(parser, args, _format)
     if args.diff:
@@ -190,6 +200,159 @@ def _diff(name: str, original: str, formatted: str) -> str:
         tofile=f"{name} (formatted)",
     )
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+# ---------------------------------------------------------------- one tree
+
+
+def _one_tree_options(parser: argparse.ArgumentParser) -> None:
+    tree = parser.add_argument_group(
+        "one tree",
+        "work on one tree (PATH, or - for standard input). Exit status: 0 when "
+        "done (--walk: at the result, or on q), 1 for a file with syntax errors, "
+        "an export that cannot be imported, or a walk that cannot reach its end "
+        "(an unknown answer, too few or too many answers, input that ends "
+        "early), 2 for a usage error or an unreadable file.",
+    )
+    tree.add_argument(
+        "--export", choices=EXPORTS, help="print the tree as json, mermaid or dot"
+    )
+    tree.add_argument(
+        "--import",
+        dest="import_json",
+        action="store_true",
+        help="print the .dag file of a JSON export",
+    )
+    tree.add_argument(
+        "--walk",
+        action="store_true",
+        help="walk the tree, reading answers (a label, a key or a number; "
+        "? hint, b back, r restart, q quit) from standard input",
+    )
+    tree.add_argument(
+        "--answers",
+        metavar="A,B,...",
+        help="with --walk: walk these answers without asking, and print the result",
+    )
+    tree.add_argument(
+        "--paths",
+        dest="list_paths",
+        action="store_true",
+        help="list the answer paths that reach each outcome",
+    )
+
+
+TreeRun = Callable[[argparse.Namespace, str, str], int]
+
+
+def _one_tree_mode(
+    parser: argparse.ArgumentParser, args: argparse.Namespace
+) -> TreeRun | None:
+    """The one-tree mode asked for, if any, once its usage is checked."""
+    modes: dict[str, TreeRun] = {}
+    for flag, given, run in (
+        ("--export", args.export, _export),
+        ("--import", args.import_json, _import),
+        ("--walk", args.walk, _walk),
+        ("--paths", args.list_paths, _paths),
+    ):
+        if given:
+            modes[flag] = run
+    if args.answers is not None and not args.walk:
+        parser.error("--answers goes with --walk")
+    if not modes:
+        return None
+
+    problem = _one_tree_usage(args, list(modes))
+    if problem:
+        parser.error(problem)
+    return next(iter(modes.values()))
+
+
+def _one_tree_usage(args: argparse.Namespace, flags: list[str]) -> str | None:
+    if len(flags) > 1 or args.check or args.format or args.diff:
+        return f"{flags[0]} goes with no other mode"
+    if len(args.paths) != 1:
+        return f"{flags[0]} takes one file (or - for standard input)"
+    if args.output_format == "github":
+        return "--output-format github goes with --check"
+    if args.walk and args.answers is None and args.paths == [files.STDIN]:
+        return "--walk reads answers from standard input: give the tree as a file"
+    return None
+
+
+def _on_one_tree(args: argparse.Namespace, run: TreeRun) -> int:
+    name = args.paths[0]
+    try:
+        given = files.read(name)
+    except files.Unreadable as error:
+        _say(str(error))
+        return USAGE
+
+    if given.text is None:
+        assert given.error is not None
+        _say(f"{name}:{given.error.line + 1}:{given.error.column + 1}: {given.error}")
+        return FAILED
+    return run(args, name, given.text)
+
+
+def _export(args: argparse.Namespace, name: str, text: str) -> int:
+    try:
+        _emit(export_text(text, args.export))
+    except ExportError as error:
+        _say(f"{name}:{error.line + 1}:{error.column + 1}: {error}")
+        return FAILED
+    return OK
+
+
+def _import(args: argparse.Namespace, name: str, text: str) -> int:
+    try:
+        imported = import_export(text)
+    except ImportProblem as error:
+        _say(f"{name}: {error}")
+        return FAILED
+
+    for note in imported.notes:
+        _say(f"{name}: {note}")
+    _emit(imported.text)
+    return OK
+
+
+def _walk(args: argparse.Namespace, name: str, text: str) -> int:
+    try:
+        tree = whole_tree(text)
+        if args.answers is None:
+            return walk.run_terminal(tree, sys.stdin, sys.stdout, sys.stderr)
+        walked = walk.walk_answers(tree, [a.strip() for a in args.answers.split(",")])
+    except ExportError as error:
+        _say(f"{name}:{error.line + 1}:{error.column + 1}: {error}")
+        return FAILED
+    except walk.WalkError as error:
+        _say(f"{name}: {error}")
+        return FAILED
+
+    json_output = args.output_format == "json"
+    _emit(walk.path_json(walked) if json_output else walk.path_text(walked))
+    return OK
+
+
+def _paths(args: argparse.Namespace, name: str, text: str) -> int:
+    try:
+        found = paths.report(whole_tree(text))
+    except ExportError as error:
+        _say(f"{name}:{error.line + 1}:{error.column + 1}: {error}")
+        return FAILED
+
+    json_output = args.output_format == "json"
+    _emit(paths.report_json(found) if json_output else paths.report_text(found))
+    return OK
+
+
+def _emit(text: str) -> None:
+    """Write to standard output as UTF-8 bytes, line endings untouched."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.flush()
 
 
 # ---------------------------------------------------------------- server
