@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from dag_lsp.checks import CheckMemo, check
 from dag_lsp.findings import Finding
+from dag_lsp.heap import collector_paused
 from dag_lsp.model import Tree
 from dag_lsp.reader import ChunkMemo, read
 from dag_lsp.syntax import LineParser
@@ -39,5 +40,6 @@ class Analyzer:
         self._chunks.new_version()
         self._checks.new_version()
 
-        tree = read(text, self._parser, self._chunks)
-        return Analysis(text, tree, check(tree, self._checks))
+        with collector_paused():
+            tree = read(text, self._parser, self._chunks)
+            return Analysis(text, tree, check(tree, self._checks))

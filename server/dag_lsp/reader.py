@@ -97,7 +97,7 @@ def read_source(
     source: Source, parser: LineParser | None = None, memo: ChunkMemo | None = None
 ) -> Tree:
     """Read split source lines into their model."""
-    parser = parser or LineParser()
+    parser = parser if parser is not None else LineParser()
     pieces: list[_Piece] = []
     state = _HeaderState()
     for start, end in _chunks(source.lines):

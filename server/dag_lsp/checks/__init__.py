@@ -58,7 +58,7 @@ def check(tree: Tree, memo: CheckMemo | None = None) -> list[Finding]:
     """
     found = syntax(tree)
     found.extend(_tree_wide(tree, memo))
-    found.extend(blocks.check(tree, memo.blocks if memo else None))
+    found.extend(blocks.check(tree, memo.blocks if memo is not None else None))
 
     found.sort(key=lambda f: (f.span.line, f.span.start, f.code))
     return found
