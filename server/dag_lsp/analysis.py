@@ -38,7 +38,6 @@ class Analyzer:
         """Read and check one version of the document."""
         self._parser.new_version()
         self._chunks.new_version()
-        self._checks.new_version()
 
         with collector_paused():
             tree = read(text, self._parser, self._chunks)

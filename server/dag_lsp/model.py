@@ -119,9 +119,23 @@ class Block:
 
 
 class Question:
-    """`ID: text` and its block; the reader fills in the rest line by line."""
+    """`ID: text` and its block; the reader fills in the rest line by line.
 
-    __slots__ = ("answers", "block", "hint", "id", "properties", "text", "when")
+    A question read from unchanged lines is shared between versions of a
+    document, so `derived` keeps what later steps work out from the block
+    alone (the checks inside it), to be looked up rather than redone.
+    """
+
+    __slots__ = (
+        "answers",
+        "block",
+        "derived",
+        "hint",
+        "id",
+        "properties",
+        "text",
+        "when",
+    )
 
     def __init__(self, id: Text, text: Text, block: Block) -> None:
         self.id = id
@@ -131,6 +145,7 @@ class Question:
         self.when: list[Condition] = []
         self.answers: list[Answer] = []
         self.properties: list[Property] = []
+        self.derived: dict[object, object] = {}
 
     def with_answers(self, answers: list[Answer]) -> Question:
         """A copy of this question with other answers."""
@@ -141,15 +156,19 @@ class Question:
 
 
 class Outcome:
-    """`[ID]: label` and its block, or an id used without one (`implicit`)."""
+    """`[ID]: label` and its block, or an id used without one (`implicit`).
 
-    __slots__ = ("block", "id", "label", "properties")
+    `derived` is as for `Question`.
+    """
+
+    __slots__ = ("block", "derived", "id", "label", "properties")
 
     def __init__(self, id: Text, label: Text, block: Block | None) -> None:
         self.id = id
         self.label = label
         self.block = block
         self.properties: list[Property] = []
+        self.derived: dict[object, object] = {}
 
     @property
     def implicit(self) -> bool:

@@ -58,6 +58,7 @@ class _Piece:
         "blocks",
         "header",
         "nodes",
+        "older",
         "outcomes",
         "questions",
         "routes",
@@ -77,6 +78,7 @@ class _Piece:
         self.syntax: list[SyntaxProblem] = []
         self.after = _HeaderState()
         self.shape: tuple[object, ...] = ()
+        self.older = False
 
 
 _ChunkKey = tuple[int, _HeaderState, tuple[str, ...]]
@@ -93,18 +95,26 @@ def read(
     return read_source(from_text(text), parser, memo)
 
 
+# How many chunks are kept together as a group, so that an edit re-reads
+# its chunk, re-joins its group, and joins the other groups as they were.
+_GROUP = 64
+
+
 def read_source(
     source: Source, parser: LineParser | None = None, memo: ChunkMemo | None = None
 ) -> Tree:
     """Read split source lines into their model."""
     parser = parser if parser is not None else LineParser()
-    pieces: list[_Piece] = []
+    chunks = _chunks(source.lines)
+    groups: list[_Piece] = []
     state = _HeaderState()
-    for start, end in _chunks(source.lines):
-        piece = _piece(source.lines, start, end, state, parser, memo)
-        pieces.append(piece)
-        state = piece.after
-    return _finish(_merge(source, pieces))
+    for first in range(0, len(chunks), _GROUP):
+        group = _group(source.lines, chunks[first : first + _GROUP], state, parser, memo)
+        groups.append(group)
+        state = group.after
+
+    whole = _joined(groups)
+    return _finish(_tree(source, whole), whole.older)
 
 
 def _chunks(lines: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -117,6 +127,31 @@ def _chunks(lines: tuple[str, ...]) -> list[tuple[int, int]]:
     )
     starts.append(len(lines))
     return [(a, b) for a, b in zip(starts, starts[1:]) if a < b]
+
+
+def _group(
+    lines: tuple[str, ...],
+    chunks: list[tuple[int, int]],
+    state: _HeaderState,
+    parser: LineParser,
+    memo: ChunkMemo | None,
+) -> _Piece:
+    """The chunks of a group read and joined, or as remembered."""
+    start, end = chunks[0][0], chunks[-1][1]
+    key = (start, state, lines[start:end])
+    group = memo.get(key) if memo is not None and len(chunks) > 1 else None
+    if group is not None:
+        return group
+
+    pieces: list[_Piece] = []
+    for chunk_start, chunk_end in chunks:
+        pieces.append(_piece(lines, chunk_start, chunk_end, state, parser, memo))
+        state = pieces[-1].after
+
+    group = _joined(pieces)
+    if memo is not None:
+        memo.put(key, group)
+    return group
 
 
 def _piece(
@@ -136,23 +171,46 @@ def _piece(
     return piece
 
 
-def _merge(source: Source, pieces: list[_Piece]) -> Tree:
-    def every(name: str) -> list[Any]:
-        return list(chain.from_iterable(map(attrgetter(name), pieces)))
+_LISTS = (
+    "nodes",
+    "blocks",
+    "header",
+    "unknown_header",
+    "questions",
+    "outcomes",
+    "routes",
+    "syntax",
+)
 
+
+def _joined(pieces: list[_Piece]) -> _Piece:
+    """One piece holding what the pieces hold, in order."""
+    if len(pieces) == 1:
+        return pieces[0]
+
+    whole = _Piece()
+    for name in _LISTS:
+        setattr(whole, name, list(chain.from_iterable(map(attrgetter(name), pieces))))
+    whole.after = pieces[-1].after if pieces else whole.after
+    whole.shape = tuple(map(attrgetter("shape"), pieces))
+    whole.older = any(map(attrgetter("older"), pieces))
+    return whole
+
+
+def _tree(source: Source, whole: _Piece) -> Tree:
     tree = Tree(
         source,
-        nodes=every("nodes"),
-        blocks=every("blocks"),
-        header=every("header"),
-        unknown_header=every("unknown_header"),
-        questions=every("questions"),
-        outcomes=every("outcomes"),
-        routes=every("routes"),
-        syntax=every("syntax"),
+        nodes=whole.nodes,
+        blocks=whole.blocks,
+        header=whole.header,
+        unknown_header=whole.unknown_header,
+        questions=list(whole.questions),
+        outcomes=list(whole.outcomes),
+        routes=whole.routes,
+        syntax=whole.syntax,
     )
     last = source.lines[-1] if source.lines else ""
-    tree.shape = [len(source.lines), len(last), *map(attrgetter("shape"), pieces)]
+    tree.shape = [len(source.lines), len(last), whole.shape]
     for question in reversed(tree.questions):
         tree.question_ids[question.id.value] = question
     for outcome in reversed(tree.outcomes):
@@ -160,9 +218,9 @@ def _merge(source: Source, pieces: list[_Piece]) -> Tree:
     return tree
 
 
-def _finish(tree: Tree) -> Tree:
+def _finish(tree: Tree, older: bool) -> Tree:
     """Settle what only the whole file decides, and return the tree."""
-    if not tree.elimination:
+    if older and not tree.elimination:
         _resolve_older_targets(tree)
     if not tree.outcomes:
         _add_implicit_outcomes(tree)
@@ -319,6 +377,7 @@ class _Builder:
 
         if isinstance(node, syntax.Answer):
             owner.answers.append(_answer(number, node))
+            self.piece.older = self.piece.older or not node.arrow
         elif isinstance(node, syntax.When):
             owner.when.extend(_condition(number, step) for step in node.conditions)
         elif isinstance(node, syntax.Property):

@@ -60,6 +60,9 @@ def split_lines(text: str) -> list[str]:
 
 def dominant_newline(text: str) -> str:
     """The most common line ending in `text` (the first on a tie; `\\n` if none)."""
+    if "\r" not in text:
+        return "\n"
+
     crlf = text.count("\r\n")
     counts = {
         "\r\n": crlf,

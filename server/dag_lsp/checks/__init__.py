@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from dag_lsp.checks import blocks, flow, header, ids, older, routes
-from dag_lsp.checks.blocks import BlockMemo
 from dag_lsp.findings import SYNTAX, Finding
 from dag_lsp.model import Tree
 
@@ -36,18 +35,14 @@ def syntax(tree: Tree) -> list[Finding]:
 class CheckMemo:
     """What checking the last version of a document found, to reuse.
 
-    The findings inside a block are kept while the block is unchanged, and
-    the findings across the tree while its shape (all but free text) is.
+    The findings across the tree are kept while its shape (all but free
+    text) is unchanged; those inside a block are kept by the block itself
+    (see `blocks`).
     """
 
     def __init__(self) -> None:
-        self.blocks = BlockMemo()
         self.shape: list[object] | None = None
         self.tree_wide: list[Finding] = []
-
-    def new_version(self) -> None:
-        """Start checking a new version of the document."""
-        self.blocks.new_version()
 
 
 def check(tree: Tree, memo: CheckMemo | None = None) -> list[Finding]:
@@ -58,7 +53,7 @@ def check(tree: Tree, memo: CheckMemo | None = None) -> list[Finding]:
     """
     found = syntax(tree)
     found.extend(_tree_wide(tree, memo))
-    found.extend(blocks.check(tree, memo.blocks if memo is not None else None))
+    found.extend(blocks.check(tree))
 
     found.sort(key=lambda f: (f.span.line, f.span.start, f.code))
     return found

@@ -17,7 +17,6 @@ from dag_lsp.findings import (
     Finding,
     Related,
 )
-from dag_lsp.memo import Generations
 from dag_lsp.model import (
     OUTCOME_PROPERTIES,
     QUESTION_PROPERTIES,
@@ -34,38 +33,25 @@ from dag_lsp.model import (
 _COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 
 
-class BlockMemo(Generations[tuple[int, bool], tuple[Question | Outcome, list[Finding]]]):
-    """Findings inside blocks, by block, kept while the block is unchanged.
-
-    The reader shares a block's model object between versions while its
-    lines do not change, so its findings are looked up by that object.
-    """
-
-
-def check(tree: Tree, memo: BlockMemo | None = None) -> Iterator[Finding]:
+def check(tree: Tree) -> Iterator[Finding]:
     """Every finding inside question and outcome blocks."""
     elimination = tree.elimination
     items: list[Question | Outcome] = [*tree.questions, *tree.outcomes]
     for item in items:
-        yield from _remembered(item, elimination, memo)
+        yield from _remembered(item, elimination)
 
     for question in tree.questions:
         if question.when:
             yield from _when(tree, question)
 
 
-def _remembered(
-    item: Question | Outcome, elimination: bool, memo: BlockMemo | None
-) -> list[Finding]:
-    key = (id(item), elimination)
-    known = memo.get(key) if memo is not None else None
-    if known is not None and known[0] is item:
-        return known[1]
-
-    found = list(_inside(item, elimination))
-    if memo is not None:
-        memo.put(key, (item, found))
-    return found
+def _remembered(item: Question | Outcome, elimination: bool) -> list[Finding]:
+    """The findings inside a block, worked out once per block and mode."""
+    key = ("checks", elimination)
+    found = item.derived.get(key)
+    if found is None:
+        found = item.derived[key] = list(_inside(item, elimination))
+    return found  # type: ignore[return-value]
 
 
 def _inside(item: Question | Outcome, elimination: bool) -> Iterator[Finding]:
