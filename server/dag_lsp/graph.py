@@ -55,13 +55,24 @@ def cycles(tree: Tree) -> Iterator[list[Edge]]:
     Questions that cannot be on a cycle are peeled off first (Kahn's
     algorithm, linear); a depth-first walk with an explicit stack then looks
     for cycles among the rest, where an edge to a question still on the
-    stack closes one.
+    stack closes one. The walk starts at the entry, then takes the other
+    questions in the order of the file, so a cycle is named as a reader
+    meets it: from the entry on, closed by the answer that leads back.
     """
     rest = _on_cycles(tree)
     state: dict[str, int] = {}
-    for start in tree.question_ids:
+    for start in _walk_order(tree):
         if start in rest and start not in state:
             yield from _cycles_from(tree, start, state)
+
+
+def _walk_order(tree: Tree) -> Iterator[str]:
+    """The entry (if it is a question), then every question id in file order."""
+    entry = tree.entry
+    if entry is not None and entry in tree.question_ids:
+        yield entry
+    for question in tree.questions:
+        yield question.id.value
 
 
 def _on_cycles(tree: Tree) -> set[str]:
