@@ -29,8 +29,10 @@ def _reached(tree: Tree) -> set[str]:
     if not tree.elimination:
         return graph.reachable(tree)
 
+    # A question without answers (DAG009) keeps no outcome: counting it would
+    # report every outcome as unreachable on top of the one real problem.
     reached = set(tree.question_ids)
-    always = graph.asked_always(tree)
+    always = [question for question in graph.asked_always(tree) if question.answers]
     for outcome in tree.outcome_ids:
         if all(_keeps(question, outcome) for question in always):
             reached.add(outcome)
