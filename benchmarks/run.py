@@ -434,6 +434,7 @@ class ServerRun:
     opened: float | None = None
     edits: list[float] = field(default_factory=list)
     edits_missed: int = 0
+    by_kind: dict[str, list[float]] = field(default_factory=dict)
     completions: list[float] = field(default_factory=list)
     hovers: list[float] = field(default_factory=list)
     peak_mb: float | None = None
@@ -667,6 +668,7 @@ async def _session(probe: Probe, path: Path, run: ServerRun) -> None:
             run.edits_missed += 1
         else:
             run.edits.append(took)
+            run.by_kind.setdefault(edit.kind, []).append(took)
 
     for position in request_positions(lines):
         run.completions.append(await probe.completion(uri, position))
@@ -693,6 +695,7 @@ def server_table(run: ServerRun) -> str:
             str(int(run.opened is not None)),
         ],
         _spread("didChange -> diagnostics", run.edits, ms),
+        *(_spread(f"  {kind}", took, ms) for kind, took in run.by_kind.items()),
         _spread("completion", run.completions, ms),
         _spread("hover", run.hovers, ms),
     ]
