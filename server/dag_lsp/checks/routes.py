@@ -11,6 +11,9 @@ from dag_lsp.model import Answer, Condition, Route, Span, Tree
 
 def check(tree: Tree) -> Iterator[Finding]:
     """A finding for each route that the tree does not follow."""
+    if not tree.elimination and tree.entry not in tree.question_ids:
+        return  # DAG005 or DAG006 tells why: a path has nowhere to start.
+
     for route in tree.routes:
         finding = _walk(tree, route)
         if finding is not None:
