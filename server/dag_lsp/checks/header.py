@@ -55,9 +55,15 @@ def _entry(tree: Tree) -> Iterator[Finding]:
 
 def _mode(tree: Tree) -> Iterator[Finding]:
     prop = tree.header_field("mode")
-    if prop is not None and prop.value.value not in MODES:
-        message = f"unknown mode '{prop.value.value}': use 'decision' or 'elimination'"
-        yield Finding(INVALID_MODE, prop.value.span, message)
+    if prop is None or prop.value.value in MODES:
+        return
+
+    mode = prop.value.value
+    use = "use 'decision' or 'elimination'"
+    if not mode:
+        yield Finding(INVALID_MODE, prop.key.span, f"the mode is empty: {use}")
+        return
+    yield Finding(INVALID_MODE, prop.value.span, f"unknown mode '{mode}': {use}")
 
 
 def _unknown(tree: Tree) -> Iterator[Finding]:
