@@ -43,18 +43,37 @@ class Span(NamedTuple):
 
 
 class Text(NamedTuple):
-    """A value and where it stands."""
+    """A value and where it stands.
+
+    The place is held flat, not as a `Span`, because a large file has
+    hundreds of thousands of these and one object each is half the cost.
+    """
 
     value: str
-    span: Span
+    line: int
+    start: int
+    end: int
+
+    @property
+    def span(self) -> Span:
+        return Span(self.line, self.start, self.end)
 
 
 class Ref(NamedTuple):
-    """A use of an id: an answer's target, a condition's or a route's question."""
+    """A use of an id: an answer's target, a condition's or a route's question.
+
+    Flat like `Text`.
+    """
 
     id: str
-    span: Span
+    line: int
+    start: int
+    end: int
     outcome: bool
+
+    @property
+    def span(self) -> Span:
+        return Span(self.line, self.start, self.end)
 
 
 class Property(NamedTuple):
@@ -270,7 +289,8 @@ class Tree:
         prop = self.header_field("entry")
         if prop is None or not prop.value.value:
             return None
-        return Ref(prop.value.value, prop.value.span, outcome=False)
+        value = prop.value
+        return Ref(value.value, value.line, value.start, value.end, outcome=False)
 
     @property
     def mode(self) -> str:

@@ -428,7 +428,7 @@ def _older_targets(answer: Answer, tree: Tree) -> Answer:
     target = answer.targets[0]
     if target.id not in tree.question_ids or target.id in tree.outcome_ids:
         return answer
-    question = Ref(target.id, target.span, outcome=False)
+    question = target._replace(outcome=False)
     return Answer(answer.label, answer.name, (question,), answer.arrow, answer.listed)
 
 
@@ -437,7 +437,7 @@ def _add_implicit_outcomes(tree: Tree) -> None:
     for ref in tree.refs():
         known = ref.id in tree.outcome_ids or ref.id in tree.question_ids
         if ref.outcome and not known:
-            text = Text(ref.id, ref.span)
+            text = Text(ref.id, ref.line, ref.start, ref.end)
             outcome = Outcome(text, text, None)
             tree.outcomes.append(outcome)
             tree.outcome_ids[ref.id] = outcome
@@ -480,11 +480,11 @@ def _bodies(lines: tuple[str, ...], start: int, end: int) -> list[bool]:
 
 
 def _text(number: int, token: Token) -> Text:
-    return Text(token.text, Span(number, token.start, token.end))
+    return Text(token.text, number, token.start, token.end)
 
 
 def _ref(number: int, token: Token, outcome: bool) -> Ref:
-    return Ref(token.text, Span(number, token.start, token.end), outcome)
+    return Ref(token.text, number, token.start, token.end, outcome)
 
 
 def _property(number: int, node: syntax.Property) -> Property:
