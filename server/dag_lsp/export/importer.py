@@ -109,7 +109,7 @@ def write_tree(model: Model) -> str:
     back the same (a label holding `->`, an id with a space, ...).
     """
     lines = _Lines()
-    _header(lines, _object(model, "meta", "meta"))
+    _header(lines, _meta(model))
     for index, question in enumerate(_items(model, "questions")):
         _question(lines, question, f"questions[{index}]")
     for index, outcome in enumerate(_items(model, "outcomes")):
@@ -133,6 +133,15 @@ def _finish(model: Model, lines: _Lines) -> str:
     if place is not None:
         raise ImportProblem(f"'{place}' does not read back the same from a .dag file")
     return text
+
+
+def _meta(model: Model) -> Model:
+    """`meta`, with the title the website's export keeps under `file.name`."""
+    meta = _object(model, "meta", "meta")
+    site = model.get("file")
+    if "title" not in meta and isinstance(site, dict) and "name" in site:
+        return {"title": site["name"], **meta}
+    return meta
 
 
 def _header(lines: _Lines, meta: Model) -> None:
