@@ -109,22 +109,24 @@ def _need_paths(
 
 def _check(args: argparse.Namespace) -> int:
     found: list[Located] = []
-    status = OK
+    unreadable = 0
     names = list(files.expand(args.paths))
     for name in names:
         try:
             found.extend(Located(name, f) for f in lint(files.read(name)))
         except files.Unreadable as error:
             _say(str(error))
-            status = USAGE
+            unreadable += 1
 
     output = render(found, args.output_format)
     if output:
         print(output)
-    _say(summary(found, len(names)))
+    _say(summary(found, len(names) - unreadable, unreadable))
 
+    if unreadable:
+        return USAGE
     errors = any(item.finding.severity is Severity.ERROR for item in found)
-    return status or (FAILED if errors else OK)
+    return FAILED if errors else OK
 
 
 def lint(given: files.Input) -> list[Finding]:

@@ -38,8 +38,12 @@ def render(found: list[Located], output_format: str) -> str:
     return "\n".join(_text(item) for item in found)
 
 
-def summary(found: list[Located], files: int) -> str:
-    """One line counting findings by severity, for standard error."""
+def summary(found: list[Located], files: int, unreadable: int = 0) -> str:
+    """One line counting findings by severity, for standard error.
+
+    `files` counts the files read; paths that could not be read are counted
+    apart, so that a missing file is never reported as checked.
+    """
     counts = Counter(item.finding.severity for item in found)
     parts = [
         _plural(counts[severity], severity.label)
@@ -47,7 +51,10 @@ def summary(found: list[Located], files: int) -> str:
         if counts[severity]
     ]
     where = _plural(files, "file")
-    return f"{', '.join(parts)} in {where}" if parts else f"no problems in {where}"
+    line = f"{', '.join(parts)} in {where}" if parts else f"no problems in {where}"
+    if unreadable:
+        line += f"; {_plural(unreadable, 'path')} could not be read"
+    return line
 
 
 def _plural(count: int, noun: str) -> str:
