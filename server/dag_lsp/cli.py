@@ -8,12 +8,14 @@ imports alone cost a third of a second.
 
 Exit status: 0 when all is well, 1 when a check finds an error or a file
 needs (or refuses) formatting, has syntax errors (one-tree modes) or cannot
-be walked, 2 for a usage error or an unreadable path.
+be walked, 2 for a usage error or an unreadable path, 141 when the reader of
+standard output goes away (as if SIGPIPE had ended the process).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -31,6 +33,8 @@ from dag_lsp.report import FORMATS, Located, render, summary
 from dag_lsp.source import DecodeError
 
 OK, FAILED, USAGE = 0, 1, 2
+# What a shell reports for a process that SIGPIPE ended (128 + 13).
+BROKEN_PIPE = 141
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -41,6 +45,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _dispatch(parser, args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        _drop_output()
+        return BROKEN_PIPE
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -364,6 +371,17 @@ def _serve(args: argparse.Namespace) -> int:
     from dag_lsp.lsp.server import serve
 
     return serve(tcp=args.tcp, ws=args.ws, host=args.host, port=args.port)
+
+
+def _drop_output() -> None:
+    """Whoever read our output went away (`| head`): send the rest nowhere.
+
+    Standard output is pointed at the null device, so that the flush at
+    exit does not raise again.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def _say(message: str) -> None:
