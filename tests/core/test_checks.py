@@ -218,6 +218,13 @@ def test_dag003_outcome_no_answer_keeps_in_elimination() -> None:
     assert found.message == "the outcome 'FERN' can never survive the answers"
 
 
+def test_dag003_a_question_without_answers_eliminates_nothing() -> None:
+    """Its DAG009 is the finding; every outcome must not be reported too."""
+    text = ELIMINATION + lines("", "Q3: Unfinished question?")
+
+    assert codes(text) == ["DAG009"]
+
+
 def test_dag003_not_when_the_entry_is_unknown() -> None:
     text = edit(BASE, "entry: Q1", "entry: Q0")
 
@@ -301,6 +308,31 @@ def test_dag008_cycle_names_its_path() -> None:
     assert at([found]) == [(9, 10, 12)]
     assert found.message == "this answer closes a cycle: Q1 -> Q2 -> Q1"
     assert [r.span.line + 1 for r in found.related] == [5, 9]
+
+
+def test_dag008_cycle_is_walked_from_the_entry() -> None:
+    text = lines(
+        "dag: Loop",
+        "entry: Q1",
+        "",
+        "Q2: Second?",
+        "  yes -> Q3",
+        "  no  -> [OUT]",
+        "",
+        "Q1: First?",
+        "  yes -> Q2",
+        "  no  -> [OUT]",
+        "",
+        "Q3: Third?",
+        "  yes -> Q1",
+        "  no  -> [OUT]",
+        "",
+        "[OUT]: Out",
+    )
+    [found] = only(text, "DAG008")
+
+    assert at([found]) == [(13, 10, 12)]
+    assert found.message == "this answer closes a cycle: Q1 -> Q2 -> Q3 -> Q1"
 
 
 def test_dag008_an_answer_leading_to_its_own_question() -> None:
@@ -493,6 +525,15 @@ def test_dag017_broken_route(
     assert found.message == message
 
 
+@pytest.mark.parametrize("entry", ["", "entry: Q0\n", "entry:\n"])
+def test_dag017_not_when_the_entry_is_missing_or_unknown(entry: str) -> None:
+    """DAG005 or DAG006 says what is wrong; a route cannot be walked."""
+    text = edit(ROUTED, "entry: Q1\n", entry)
+
+    assert only(text, "DAG017") == []
+    assert len(findings(text)) == 1
+
+
 def test_dag017_elimination_route_must_list_the_survivors() -> None:
     good = ELIMINATION + lines("", "routes:", "  dry: Q1=A, Q2=yes -> [CACTUS]")
     bad = edit(good, "Q2=yes -> [CACTUS]", "Q2=yes -> [CACTUS, FICUS]")
@@ -569,6 +610,14 @@ def test_dag020_invalid_mode() -> None:
 
     assert (found.code, at([found])) == ("DAG020", [(3, 7, 11)])
     assert found.message == "unknown mode 'quiz': use 'decision' or 'elimination'"
+
+
+def test_dag020_empty_mode_points_at_its_key() -> None:
+    text = edit(BASE, "entry: Q1", "entry: Q1\nmode:")
+    [found] = findings(text)
+
+    assert (found.code, at([found])) == ("DAG020", [(3, 1, 5)])
+    assert found.message == "the mode is empty: use 'decision' or 'elimination'"
 
 
 def test_dag021_duplicate_header_key() -> None:

@@ -1,0 +1,379 @@
+"""The command line, run as a user runs it: a subprocess, real files, stdin.
+
+`dag-lsp --check` and `dag-lsp --format` over files, folders and standard
+input; output formats; exit statuses; files never half-written; and the
+check path staying free of the language-server libraries.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .helpers import Run, dag_lsp, lines
+
+CLEAN = lines(
+    "dag: Should I water the garden?",
+    "entry: Q1",
+    "",
+    "Q1: Did it rain today?",
+    "  yes -> [SKIP]",
+    "  no  -> [WATER]",
+    "",
+    "[SKIP]: Skip today",
+    "",
+    "[WATER]: Water in the evening",
+)
+ERROR = CLEAN.replace("  no  -> [WATER]", "  no  -> [WATR]")
+WARNING = CLEAN.replace("entry: Q1", "entry: Q1\nauthor: Sam")
+MESSY = CLEAN.replace("  yes -> [SKIP]", "     yes->[SKIP]").replace(
+    "\n\n[WATER]", "\n[WATER]"
+)
+BROKEN = CLEAN.replace("  yes -> [SKIP]", "  yes => [SKIP]")
+
+
+def write(folder: Path, name: str, text: str | bytes) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    path.write_bytes(data)
+    return path
+
+
+def assert_no_traceback(run: Run) -> None:
+    assert "Traceback" not in run.err
+    assert "Traceback" not in run.out
+
+
+# ---------------------------------------------------------------- --check
+
+
+def test_check_a_clean_file(tmp_path: Path) -> None:
+    write(tmp_path, "garden.dag", CLEAN)
+    run = dag_lsp("--check", "garden.dag", cwd=tmp_path)
+
+    assert (run.status, run.out) == (0, "")
+    assert run.err == "no problems in 1 file\n"
+
+
+def test_check_prints_one_finding_a_line(tmp_path: Path) -> None:
+    write(tmp_path, "garden.dag", ERROR)
+    run = dag_lsp("--check", "garden.dag", cwd=tmp_path)
+
+    assert run.status == 1
+    assert run.out.splitlines() == [
+        "garden.dag:6:11: error DAG002 the outcome 'WATR' is not defined; "
+        "did you mean 'WATER'?",
+        "garden.dag:10:2: warning DAG003 the outcome 'WATER' cannot be reached "
+        "from the entry",
+    ]
+    assert run.err == "1 error, 1 warning in 1 file\n"
+
+
+def test_check_exits_0_when_nothing_is_an_error(tmp_path: Path) -> None:
+    write(tmp_path, "warned.dag", WARNING)
+    write(tmp_path, "noted.dag", CLEAN.split("\n[SKIP]")[0])
+    run = dag_lsp("--check", "warned.dag", "noted.dag", cwd=tmp_path)
+
+    assert run.status == 0
+    assert "warning DAG013 unknown header key 'author'" in run.out
+    assert "note DAG019" in run.out
+    assert run.err == "1 warning, 2 notes in 2 files\n"
+
+
+def test_check_a_folder_finds_dag_files_recursively(tmp_path: Path) -> None:
+    write(tmp_path, "trees/b.dag", ERROR)
+    write(tmp_path, "trees/deep/er/a.dag", CLEAN)
+    write(tmp_path, "trees/notes.txt", "not a tree")
+    write(tmp_path, "trees/deep/c.dag.bak", ERROR)
+    run = dag_lsp("--check", "trees", cwd=tmp_path)
+
+    assert run.status == 1
+    assert {line.split(":")[0] for line in run.out.splitlines()} == {
+        str(Path("trees/b.dag"))
+    }
+    assert run.err == "1 error, 1 warning in 2 files\n"
+
+
+def test_check_standard_input(tmp_path: Path) -> None:
+    run = dag_lsp("--check", "-", stdin=ERROR, cwd=tmp_path)
+
+    assert run.status == 1
+    assert run.out.startswith("-:6:11: error DAG002 ")
+
+
+def test_check_columns_count_characters(tmp_path: Path) -> None:
+    text = CLEAN.replace("  yes -> [SKIP]", "  sí 🌧️ 雨 => [SKIP]")
+    write(tmp_path, "rain.dag", text)
+    run = dag_lsp("--check", "rain.dag", cwd=tmp_path)
+
+    # s, í, space, 🌧, U+FE0F, space, 雨, space: '=>' is the 11th character
+    assert run.out.startswith("rain.dag:5:11: error DAG001 '=>' is not an arrow")
+
+
+def test_check_bytes_that_are_not_utf8(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "latin1.dag",
+        CLEAN.replace("today", "hoy, ma\xf1ana").encode("latin-1"),
+    )
+    run = dag_lsp("--check", "latin1.dag", cwd=tmp_path)
+
+    assert run.status == 1
+    assert run.out.startswith(
+        "latin1.dag:4:24: error DAG001 the file is not valid UTF-8"
+    )
+    assert_no_traceback(run)
+
+
+def test_check_an_unreadable_path_exits_2(tmp_path: Path) -> None:
+    write(tmp_path, "garden.dag", CLEAN)
+    run = dag_lsp("--check", "missing.dag", "garden.dag", cwd=tmp_path)
+
+    assert run.status == 2
+    assert "cannot read 'missing.dag'" in run.err
+    assert_no_traceback(run)
+
+
+def test_check_an_unreadable_path_is_not_counted_as_checked(tmp_path: Path) -> None:
+    run = dag_lsp("--check", "missing.dag", cwd=tmp_path)
+
+    assert run.status == 2
+    assert run.err.splitlines() == [
+        "cannot read 'missing.dag': No such file or directory",
+        "no problems in 0 files; 1 path could not be read",
+    ]
+
+
+def test_check_into_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    write(tmp_path, "garden.dag", ERROR)
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    done = subprocess.run(
+        [sys.executable, "-m", "dag_lsp", "--check", "garden.dag"],
+        stdout=write_end,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    os.close(write_end)
+
+    assert done.returncode == 141
+    assert b"Error" not in done.stderr
+
+
+def test_check_a_folder_given_as_a_file_is_read_as_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    run = dag_lsp("--check", "empty", cwd=tmp_path)
+
+    assert run.status == 0
+    assert run.err == "no problems in 0 files\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--check"],
+        ["--format"],
+        ["garden.dag"],
+        ["--diff", "garden.dag"],
+        ["--check", "--output-format", "xml", "garden.dag"],
+        ["--no-such-option"],
+    ],
+)
+def test_usage_errors_exit_2_with_a_message(tmp_path: Path, args: list[str]) -> None:
+    write(tmp_path, "garden.dag", CLEAN)
+    run = dag_lsp(*args, cwd=tmp_path)
+
+    assert run.status == 2
+    assert "error:" in run.err
+    assert_no_traceback(run)
+
+
+# ---------------------------------------------------------------- formats
+
+
+def test_check_json(tmp_path: Path) -> None:
+    write(tmp_path, "garden.dag", ERROR)
+    run = dag_lsp("--check", "--output-format", "json", "garden.dag", cwd=tmp_path)
+    records = json.loads(run.out)
+
+    assert run.status == 1
+    assert records[0] == {
+        "path": "garden.dag",
+        "line": 6,
+        "column": 11,
+        "end_line": 6,
+        "end_column": 15,
+        "severity": "error",
+        "code": "DAG002",
+        "name": "undefined-target",
+        "message": "the outcome 'WATR' is not defined; did you mean 'WATER'?",
+    }
+    assert [r["code"] for r in records] == ["DAG002", "DAG003"]
+
+
+def test_check_json_of_a_clean_file_is_an_empty_list(tmp_path: Path) -> None:
+    write(tmp_path, "garden.dag", CLEAN)
+    run = dag_lsp("--check", "--output-format", "json", "garden.dag", cwd=tmp_path)
+
+    assert json.loads(run.out) == []
+
+
+def test_check_github(tmp_path: Path) -> None:
+    write(tmp_path, "garden.dag", ERROR)
+    run = dag_lsp("--check", "--output-format", "github", "garden.dag", cwd=tmp_path)
+    first, second = run.out.splitlines()
+
+    assert first.startswith("::error file=garden.dag,line=6,col=11,")
+    assert first.endswith("::the outcome 'WATR' is not defined; did you mean 'WATER'?")
+    assert "title=DAG002 undefined-target" in first
+    assert second.startswith("::warning file=garden.dag,line=10,col=2,")
+
+
+# ---------------------------------------------------------------- --format
+
+
+def test_format_rewrites_files_in_place(tmp_path: Path) -> None:
+    messy = write(tmp_path, "messy.dag", MESSY)
+    clean = write(tmp_path, "sub/clean.dag", CLEAN)
+    run = dag_lsp("--format", "messy.dag", "sub", cwd=tmp_path)
+
+    assert run.status == 0
+    assert messy.read_text(encoding="utf-8") == CLEAN
+    assert clean.read_text(encoding="utf-8") == CLEAN
+    assert "reformatted messy.dag" in run.err
+    assert "clean.dag" not in run.err
+
+
+def test_format_keeps_crlf_and_the_byte_order_mark(tmp_path: Path) -> None:
+    path = write(tmp_path, "crlf.dag", "\ufeff" + MESSY.replace("\n", "\r\n"))
+    dag_lsp("--format", "crlf.dag", cwd=tmp_path)
+
+    assert path.read_bytes() == ("\ufeff" + CLEAN.replace("\n", "\r\n")).encode("utf-8")
+
+
+def test_format_refuses_a_file_with_syntax_errors_and_leaves_it(tmp_path: Path) -> None:
+    broken = write(tmp_path, "broken.dag", BROKEN)
+    messy = write(tmp_path, "messy.dag", MESSY)
+    run = dag_lsp("--format", "broken.dag", "messy.dag", cwd=tmp_path)
+
+    assert run.status == 1
+    assert broken.read_text(encoding="utf-8") == BROKEN
+    assert messy.read_text(encoding="utf-8") == CLEAN
+    assert (
+        "broken.dag:5:7: cannot format: syntax error at line 5, column 7: "
+        "'=>' is not an arrow: write '->'"
+    ) in run.err
+    assert_no_traceback(run)
+
+
+def test_format_leaves_no_temporary_file(tmp_path: Path) -> None:
+    write(tmp_path, "messy.dag", MESSY)
+    dag_lsp("--format", "messy.dag", cwd=tmp_path)
+
+    assert [p.name for p in tmp_path.iterdir()] == ["messy.dag"]
+
+
+def test_format_keeps_the_file_mode(tmp_path: Path) -> None:
+    path = write(tmp_path, "messy.dag", MESSY)
+    path.chmod(0o640)
+    dag_lsp("--format", "messy.dag", cwd=tmp_path)
+
+    assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_format_refuses_bytes_that_are_not_utf8(tmp_path: Path) -> None:
+    data = MESSY.encode("utf-8").replace(b"rain", b"r\xff")
+    path = write(tmp_path, "bad.dag", data)
+    run = dag_lsp("--format", "bad.dag", cwd=tmp_path)
+
+    assert run.status == 1
+    assert path.read_bytes() == data
+    assert "bad.dag:4:13: not valid UTF-8" in run.err
+    assert_no_traceback(run)
+
+
+def test_format_standard_input_to_standard_output(tmp_path: Path) -> None:
+    run = dag_lsp("--format", "-", stdin=MESSY, cwd=tmp_path)
+
+    assert (run.status, run.out) == (0, CLEAN)
+
+
+def test_format_standard_input_with_syntax_errors(tmp_path: Path) -> None:
+    run = dag_lsp("--format", "-", stdin=BROKEN, cwd=tmp_path)
+
+    assert (run.status, run.out) == (1, "")
+    assert "-:5:7: cannot format" in run.err
+
+
+def test_format_check_lists_files_and_changes_nothing(tmp_path: Path) -> None:
+    messy = write(tmp_path, "messy.dag", MESSY)
+    write(tmp_path, "clean.dag", CLEAN)
+    run = dag_lsp("--format", "--check", "messy.dag", "clean.dag", cwd=tmp_path)
+
+    assert run.status == 1
+    assert run.out == "would reformat messy.dag\n"
+    assert messy.read_text(encoding="utf-8") == MESSY
+
+
+def test_format_check_of_clean_files_exits_0(tmp_path: Path) -> None:
+    write(tmp_path, "clean.dag", CLEAN)
+    run = dag_lsp("--format", "--check", "clean.dag", cwd=tmp_path)
+
+    assert (run.status, run.out) == (0, "")
+
+
+def test_format_diff_prints_a_unified_diff(tmp_path: Path) -> None:
+    messy = write(tmp_path, "messy.dag", MESSY)
+    run = dag_lsp("--format", "--diff", "messy.dag", cwd=tmp_path)
+
+    assert run.status == 1
+    assert messy.read_text(encoding="utf-8") == MESSY
+    assert run.out.startswith(
+        "--- messy.dag (original)\n+++ messy.dag (formatted)\n@@ "
+    )
+    assert "-     yes->[SKIP]\n+  yes -> [SKIP]\n" in run.out
+    assert "+\n" in run.out
+
+
+# ---------------------------------------------------------------- the process
+
+
+def test_the_console_script(tmp_path: Path) -> None:
+    write(tmp_path, "garden.dag", ERROR)
+    run = dag_lsp("--check", "garden.dag", cwd=tmp_path, script=True)
+
+    assert run.status == 1
+    assert run.out.startswith("garden.dag:6:11: error DAG002 ")
+
+
+def test_version(tmp_path: Path) -> None:
+    run = dag_lsp("--version", cwd=tmp_path)
+
+    assert run.status == 0
+    assert run.out.startswith("dag-lsp ")
+
+
+@pytest.mark.parametrize("mode", ["--check", "--format"])
+def test_check_and_format_do_not_import_the_server_libraries(
+    tmp_path: Path, mode: str
+) -> None:
+    path = write(tmp_path, "garden.dag", MESSY)
+    script = (
+        "import sys\n"
+        "from dag_lsp.cli import main\n"
+        f"main([{mode!r}, {str(path)!r}])\n"
+        "print('pygls' in sys.modules or 'lsprotocol' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
+    )
+
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "False"
