@@ -27,7 +27,7 @@ from typing import Any
 
 import pytest
 
-from editors.trees import BROKEN, GOOD, MESSY, MESSY_FORMATTED, place
+from editors.trees import BROKEN, GOOD, MESSY_FORMATTED, lay_out_project, place
 
 ROOT = Path(__file__).resolve().parents[2]
 SETUPS = ROOT / "editors" / "nvim" / "setup"
@@ -142,10 +142,7 @@ def home(tmp: Path) -> dict[str, str]:
 
 def drive(nvim: Neovim, setup: Setup, tmp: Path) -> Seen:
     """Run Neovim headless with one set-up file and the driver script."""
-    project = tmp / "project"
-    (project / ".git").mkdir(parents=True)
-    (project / "broken.dag").write_text(BROKEN, encoding="utf-8")
-    (project / "messy.dag").write_text(MESSY, encoding="utf-8")
+    project = lay_out_project(tmp)
     out = tmp / "results.json"
 
     env = {

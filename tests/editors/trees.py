@@ -9,6 +9,7 @@ expects without counting by hand.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 GOOD = """\
 # Which tea suits this afternoon?
@@ -110,3 +111,12 @@ def place(text: str, needle: str, occurrence: int = 1) -> Place:
     start = before.rfind("\n") + 1
     column = offset - start
     return Place(line, column, len(text[start:offset].encode()))
+
+
+def lay_out_project(folder: Path) -> Path:
+    """A project folder (a git root) holding `broken.dag` and `messy.dag`."""
+    project = folder / "project"
+    (project / ".git").mkdir(parents=True)
+    (project / "broken.dag").write_text(BROKEN, encoding="utf-8")
+    (project / "messy.dag").write_text(MESSY, encoding="utf-8")
+    return project
