@@ -23,7 +23,7 @@ from enum import Enum
 from functools import cached_property
 from heapq import nsmallest
 
-from dag_lsp import graph
+from dag_lsp import graph, paths
 from dag_lsp.model import (
     Answer,
     Block,
@@ -48,6 +48,8 @@ _BLANKS = " \t"
 HINT_WIDTH = 40
 COMPLETION_LIMIT = 100
 _SNIPPET_COLOR = "#22c55e"
+HOVER_PATHS = 5
+_NONE_COUNTED = "no path counted: a cycle stops the count"
 
 
 # ---------------------------------------------------------------- results
@@ -78,6 +80,14 @@ class HoverText:
 
     span: Span
     markdown: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lens:
+    """A title over an outcome's definition: how many paths reach it."""
+
+    span: Span
+    title: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,7 +391,7 @@ class Queries:
 
         outcome = self.tree.outcome_ids.get(ident)
         if outcome is not None:
-            return _describe_outcome(outcome)
+            return _describe_outcome(outcome) + "\n\n" + self._paths_text(ident)
         return f"**{escape(ident)}** is not defined"
 
     def _describe_answer(self, spot: AnswerSpot) -> str:
@@ -416,6 +426,46 @@ class Queries:
         if question is not None:
             return question.text.value
         return None
+
+    # ------------------------------------------------------------ paths
+
+    @cached_property
+    def _reach(self) -> tuple[dict[str, int], bool]:
+        """The paths reaching each outcome, and whether the counts are exact.
+
+        Counted once per version, in time linear in the tree (`paths.py`).
+        """
+        exact = self.tree.elimination or not _cycle_reached(self.tree)
+        return paths.count_paths(self.tree), exact
+
+    def reach(self, outcome_id: str) -> str:
+        """`3 paths reach this outcome`, `no path reaches this outcome`, ..."""
+        counts, exact = self._reach
+        return _reach_text(counts.get(outcome_id, 0), exact)
+
+    def lenses(self) -> list[Lens]:
+        """Over each outcome's definition, how many paths reach it."""
+        return [
+            Lens(o.id.span, self.reach(o.id.value))
+            for o in self.tree.outcomes
+            if not o.implicit
+        ]
+
+    def _paths_text(self, outcome_id: str) -> str:
+        """Markdown: how many paths reach an outcome and the first of them."""
+        counts, exact = self._reach
+        count = counts.get(outcome_id, 0)
+        heading = self.reach(outcome_id).capitalize()
+        if not count:
+            return heading + "."
+
+        found = paths.paths_to(self.tree, outcome_id, HOVER_PATHS)
+        lines = [heading + ":", ""]
+        lines += [f"- {_code(paths.format_path(path))}" for path in found]
+        if count > len(found):
+            floor = "" if exact else "at least "
+            lines.append(f"- … and {floor}{count - len(found)} more")
+        return "\n".join(lines)
 
     # ------------------------------------------------------------ inlay hints
 
@@ -781,6 +831,21 @@ def _describe_outcome(outcome: Outcome) -> str:
     if extras:
         parts.append(" · ".join(extras))
     return "\n\n".join(parts)
+
+
+def _reach_text(count: int, exact: bool) -> str:
+    """How many paths reach an outcome; a count cut short by a cycle is a floor."""
+    if not count:
+        return "no path reaches this outcome" if exact else _NONE_COUNTED
+    floor = "" if exact else "at least "
+    noun = "path reaches" if count == 1 else "paths reach"
+    return f"{floor}{count} {noun} this outcome"
+
+
+def _cycle_reached(tree: Tree) -> bool:
+    """Whether a question on a cycle can be reached from the entry."""
+    reached = graph.reachable(tree)
+    return any(cycle[0].question.id.value in reached for cycle in graph.cycles(tree))
 
 
 def _code(value: str) -> str:
