@@ -188,24 +188,30 @@ def _defined_outcomes(tree: Tree) -> list[Outcome]:
 def resolve(question: Question, text: str) -> Answer:
     """The answer a reader means by `text`; raises `WalkError`.
 
-    Tried in order: the exact label or name, the label or name ignoring
-    case, then a number counting the answers from 1.
+    Tried in order: the exact label or name, then the label, the name or
+    the label's text after its key (`Roads` for `A: Roads`) ignoring case,
+    then a number counting the answers from 1.
     """
     exact = graph.answer_named(question, text)
     if exact is not None:
         return exact
 
     folded = text.casefold()
-    matches = [
-        answer
-        for answer in question.answers
-        if folded in (answer.label.value.casefold(), answer.name.value.casefold())
-    ]
+    matches = [a for a in question.answers if folded in _spellings(a)]
     if len(matches) == 1:
         return matches[0]
     if text.isdigit() and 1 <= int(text) <= len(question.answers):
         return question.answers[int(text) - 1]
     raise WalkError(_no_answer(question, text, len(matches) > 1))
+
+
+def _spellings(answer: Answer) -> set[str]:
+    """The ways to name an answer, case folded."""
+    label, name = answer.label.value, answer.name.value
+    found = {label.casefold(), name.casefold()}
+    if label != name:
+        found.add(label[len(name) + 1 :].strip().casefold())
+    return found
 
 
 def _no_answer(question: Question, text: str, ambiguous: bool) -> str:
@@ -328,6 +334,7 @@ COMMANDS = {
     "q": _QUIT,
     _QUIT: _QUIT,
 }
+_WORDS = "hint, back, restart or quit"
 LEGEND = "Answer with a number, a label or its key; ? hint, b back, r restart, q quit."
 
 
@@ -416,13 +423,17 @@ class Session:
     def _show(self) -> None:
         question = self.walk.question
         if question is None:
-            self._say("", *result_lines(self.walk))
+            self._say("", *result_lines(self.walk), "(b back, r restart, q quit)")
             return
 
         lines = ["", f"{question.id.value}: {question.text.value}"]
         lines += [f"  {n}. {a.label.value}" for n, a in enumerate(question.answers, 1)]
         if question.hint is not None:
             lines.append("  (? shows a hint)")
+        taken = [letter for letter in "bhrq" if _names_answer(question, letter)]
+        if taken:
+            verb = "picks an answer" if len(taken) == 1 else "pick answers"
+            lines.append(f"  ({', '.join(taken)} {verb} here: type {_WORDS} in full)")
         self._say(*lines)
 
     def _say(self, *lines: str) -> None:

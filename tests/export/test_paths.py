@@ -1,0 +1,240 @@
+"""Answer paths per outcome: exact paths, exact counts, and the cap.
+
+Counts come from dynamic programming and must equal what walking every
+answer combination finds; listing stops at its limit however many paths a
+tree has (2^40 here), and neither grows Python's call stack.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dag_lsp.model import Tree
+from dag_lsp.paths import (
+    OutcomePaths,
+    Step,
+    count_paths,
+    format_path,
+    paths_to,
+    report,
+)
+from dag_lsp.reader import read
+from dag_lsp.walk import Walk
+
+from .helpers import dag_lsp, write
+from .trees import DIAMOND, HOSTING, chain, lines
+
+
+def listed(tree: Tree, outcome: str, limit: int = 1000) -> list[str]:
+    return [format_path(path) for path in paths_to(tree, outcome, limit)]
+
+
+def every_walk(tree: Tree) -> Counter[str]:
+    """How many answer sequences end at (or leave) each outcome, by brute force."""
+    found: Counter[str] = Counter()
+    pending = [Walk(tree)]
+    while pending:
+        walk = pending.pop()
+        question = walk.question
+        if question is None:
+            found.update(outcome.id.value for outcome in walk.outcomes())
+            continue
+        for answer in question.answers:
+            following = Walk(tree)
+            following.taken = [*walk.taken]
+            following.answer(answer)
+            pending.append(following)
+    return found
+
+
+# ---------------------------------------------------------------- decision
+
+
+def test_a_diamond_has_every_path_counted_and_listed() -> None:
+    tree = read(DIAMOND)
+
+    assert count_paths(tree) == {"MEET": 3, "EMAIL": 1, "CANCEL": 4, "NEVER": 0}
+    assert listed(tree, "MEET") == [
+        "Q1=yes, Q2=yes, Q4=yes",
+        "Q1=no, Q3=yes, Q4=yes",
+        "Q1=no, Q3=maybe, Q4=yes",
+    ]
+    assert listed(tree, "CANCEL") == [
+        "Q1=yes, Q2=yes, Q4=no",
+        "Q1=no, Q3=yes, Q4=no",
+        "Q1=no, Q3=maybe, Q4=no",
+        "Q1=no, Q3=no",
+    ]
+    assert listed(tree, "NEVER") == []
+    assert listed(tree, "UNKNOWN") == []
+
+
+def test_paths_are_steps_of_question_and_answer_name() -> None:
+    tree = read(DIAMOND)
+
+    assert paths_to(tree, "EMAIL") == [[Step("Q1", "yes"), Step("Q2", "no")]]
+
+
+def test_the_limit_keeps_the_first_paths() -> None:
+    tree = read(DIAMOND)
+
+    assert listed(tree, "CANCEL", 2) == listed(tree, "CANCEL")[:2]
+    assert listed(tree, "CANCEL", 0) == []
+
+
+def test_exponentially_many_paths_are_counted_exactly_and_listed_to_the_cap() -> None:
+    tree = read(chain(40))
+    started = time.perf_counter()
+
+    counts = count_paths(tree)
+    first = paths_to(tree, "END", 1000)
+
+    assert counts == {"END": 2**40, "ASIDE": 0}
+    assert len(first) == 1000
+    assert format_path(first[0]) == ", ".join(f"Q{n}=yes" for n in range(1, 41))
+    assert format_path(first[1]).endswith("Q39=yes, Q40=no")
+    assert len(set(map(format_path, first))) == 1000
+    assert time.perf_counter() - started < 5
+
+
+def test_a_deep_tree_needs_no_deep_stack() -> None:
+    tree = read(chain(3000))
+
+    assert count_paths(tree)["END"] == 2**3000
+    assert len(paths_to(tree, "END", 3)[2]) == 3000
+
+
+def test_a_cycle_does_not_hang_and_counts_a_floor() -> None:
+    cyclic = DIAMOND.replace("  no  -> [CANCEL]\n\n[MEET]", "  no  -> Q3\n\n[MEET]")
+    tree = read(cyclic)
+
+    found = {item.outcome: item for item in report(tree)}
+
+    assert count_paths(tree)["EMAIL"] == 1
+    assert listed(tree, "MEET") == []
+    assert found["EMAIL"].describe() == "at least 1 path"
+    assert found["MEET"].describe() == "no path counted"
+
+
+def test_descriptions_say_when_paths_are_left_out() -> None:
+    assert OutcomePaths("A", "a", 0, []).describe() == "no path"
+    assert OutcomePaths("A", "a", 1, [[]]).describe() == "1 path"
+    many = OutcomePaths("A", "a", 2**40, [[]] * 1000)
+    assert many.describe() == "1099511627776 paths, the first 1000 listed"
+
+
+# ---------------------------------------------------------------- elimination
+
+
+def test_elimination_paths_are_the_answers_that_leave_the_outcome() -> None:
+    tree = read(HOSTING)
+
+    assert count_paths(tree) == {"PAGES": 1, "NETLIFY": 6, "GITLAB": 2, "BUCKET": 3}
+    assert listed(tree, "PAGES") == ["Q1=A, Q2=no, Q3=no"]
+    assert listed(tree, "BUCKET") == [
+        "Q1=A, Q2=yes, Q3=no",
+        "Q1=A, Q2=no, Q3=no",
+        "Q1=B, Q3=no",
+    ]
+    assert listed(tree, "NETLIFY", 3) == [
+        "Q1=A, Q2=yes, Q3=yes",
+        "Q1=A, Q2=yes, Q3=no",
+        "Q1=A, Q2=no, Q3=yes",
+    ]
+
+
+def test_elimination_counts_agree_with_walking_every_combination() -> None:
+    tree = read(HOSTING)
+
+    counts = count_paths(tree)
+
+    assert {k: v for k, v in counts.items() if v} == dict(every_walk(tree))
+    assert all(len(paths_to(tree, o)) == counts[o] for o in counts)
+
+
+def test_many_elimination_questions_count_without_listing_them_all() -> None:
+    rows = ["dag: Many", "mode: elimination", "entry: Q1", ""]
+    for number in range(1, 41):
+        rows += [f"Q{number}: Step {number}?", "  yes -> [A, B]", "  no  -> [A]", ""]
+    rows += ["[A]: a", "", "[B]: b"]
+    tree = read(lines(*rows))
+
+    assert count_paths(tree) == {"A": 2**40, "B": 1}
+    assert len(paths_to(tree, "A", 1000)) == 1000
+    assert listed(tree, "B") == [", ".join(f"Q{n}=yes" for n in range(1, 41))]
+
+
+# ---------------------------------------------------------------- any DAG
+
+
+@st.composite
+def dags(draw: st.DrawFn) -> str:
+    """A random decision tree: answers lead to later questions or outcomes."""
+    size = draw(st.integers(1, 7))
+    rows = ["dag: Random", "entry: Q0", ""]
+    for number in range(size):
+        later = [f"Q{n}" for n in range(number + 1, size)]
+        targets = st.sampled_from([*later, "[X]", "[Y]"])
+        chosen = draw(st.lists(targets, min_size=1, max_size=3))
+        rows.append(f"Q{number}: Question {number}?")
+        rows += [f"  a{i} -> {target}" for i, target in enumerate(chosen)]
+        rows.append("")
+    rows += ["[X]: x", "", "[Y]: y"]
+    return lines(*rows)
+
+
+@settings(max_examples=60, deadline=None)
+@given(dags())
+def test_counts_and_paths_agree_with_walking_every_combination(text: str) -> None:
+    tree = read(text)
+
+    counts = count_paths(tree)
+
+    assert counts == {"X": every_walk(tree)["X"], "Y": every_walk(tree)["Y"]}
+    for outcome, count in counts.items():
+        found = listed(tree, outcome)
+        assert len(found) == len(set(found)) == count
+
+
+# ---------------------------------------------------------------- command line
+
+
+def test_paths_on_the_command_line(tmp_path: Path) -> None:
+    run = dag_lsp("--paths", write(tmp_path, "diamond.dag", DIAMOND))
+
+    assert (run.status, run.err) == (0, "")
+    assert run.out == (
+        "[MEET] (3 paths)\n"
+        "  Q1=yes, Q2=yes, Q4=yes\n"
+        "  Q1=no, Q3=yes, Q4=yes\n"
+        "  Q1=no, Q3=maybe, Q4=yes\n"
+        "[EMAIL] (1 path)\n"
+        "  Q1=yes, Q2=no\n"
+        "[CANCEL] (4 paths)\n"
+        "  Q1=yes, Q2=yes, Q4=no\n"
+        "  Q1=no, Q3=yes, Q4=no\n"
+        "  Q1=no, Q3=maybe, Q4=no\n"
+        "  Q1=no, Q3=no\n"
+        "[NEVER] (no path)\n"
+    )
+
+
+def test_paths_as_json_on_the_command_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "chain.dag", chain(12))
+
+    run = dag_lsp("--paths", "--output-format", "json", path)
+
+    found = json.loads(run.out)
+    assert run.status == 0
+    assert [(item["outcome"], item["count"]) for item in found] == [
+        ("END", 4096),
+        ("ASIDE", 0),
+    ]
+    assert len(found[0]["paths"]) == 1000
+    assert found[0]["paths"][0][0] == {"question": "Q1", "answer": "yes"}
