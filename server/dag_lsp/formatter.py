@@ -57,15 +57,34 @@ def format_tree(tree: Tree) -> str:
         raise FormatError(first.span.line, first.span.start, first.message)
 
     lines: list[str] = []
-    anchors = _anchors(tree.blocks)
-    for index, block in enumerate(tree.blocks):
-        if index and _blank_between(tree.blocks, anchors, index):
+    blocks = _every_block(tree)
+    anchors = _anchors(blocks)
+    for index, block in enumerate(blocks):
+        if index and _blank_between(blocks, anchors, index):
             lines.append("")
         lines.extend(_block_lines(tree, block))
 
     source = tree.source
     body = source.newline.join(lines) + source.newline if lines else ""
     return ("\ufeff" if source.has_bom else "") + body
+
+
+def _every_block(tree: Tree) -> list[Block]:
+    """The tree's blocks, and a block of its own for a comment in none.
+
+    The reader puts an indented comment with no block above it (at the top
+    of the file, under a header field) in no block; written from the blocks
+    alone, it would be lost. It is kept as a comment at column 0.
+    """
+    covered = {number for block in tree.blocks for number in block.lines}
+    loose = [
+        Block(Kind.COMMENT, [number])
+        for number, node in enumerate(tree.nodes)
+        if isinstance(node, syntax.Comment) and number not in covered
+    ]
+    if not loose:
+        return tree.blocks
+    return sorted([*tree.blocks, *loose], key=lambda block: block.first_line)
 
 
 def _touching(above: Block, below: Block) -> bool:
