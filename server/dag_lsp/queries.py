@@ -130,7 +130,9 @@ class Spot:
     """Where completion stands: what is wanted and the columns it replaces.
 
     `typed` is the part of the replaced text before the cursor; `close`
-    asks for a `]` after an outcome id; `colon` asks for `: ` after a key.
+    asks for a `]` after an outcome id; `colon` asks for `: ` after a key;
+    `lead` is written before an id that would touch `->` or `:`; `listed`
+    are the ids already in the list being completed.
     """
 
     want: Want
@@ -141,6 +143,8 @@ class Spot:
     question: str = ""
     close: bool = False
     colon: bool = True
+    lead: str = ""
+    listed: tuple[str, ...] = ()
 
 
 class ItemKind(Enum):
@@ -534,7 +538,8 @@ class Queries:
             return self._head_spot(line, start, end, text[:column], rest)
 
         if _ENTRY.match(before):
-            return Spot(Want.QUESTION, line, start, end, text[start:column])
+            lead = _lead(before)
+            return Spot(Want.QUESTION, line, start, end, text[start:column], lead=lead)
         return None
 
     def _head_spot(
@@ -612,10 +617,12 @@ class Queries:
         questions = spot.want in (Want.TARGET, Want.QUESTION)
         outcomes = spot.want is not Want.QUESTION
         for place in self._places:
+            if place.id in spot.listed:
+                continue
             if place.outcome and outcomes:
                 yield place, _outcome_candidate(place, spot)
             elif not place.outcome and questions:
-                yield place, _question_candidate(place)
+                yield place, _question_candidate(place, spot)
 
     def _rank(self, spot: Spot, found: list[tuple[_Place, Candidate]]) -> Completions:
         """All candidates when few; otherwise the best matches of what is typed.
@@ -710,13 +717,17 @@ def _target_spot(line: int, text: str, column: int, elimination: bool) -> Spot |
     arrow = before.rfind("->")
     bracket = _OPEN_LIST.search(before)
     if bracket is not None and bracket.start() > arrow:
-        return Spot(Want.OUTCOME, line, start, end, typed, close="]" not in rest)
+        listed = ID.findall(before, bracket.start()) + ID.findall(rest.split("]")[0])
+        close = "]" not in rest
+        return Spot(
+            Want.OUTCOME, line, start, end, typed, close=close, listed=tuple(listed)
+        )
 
     if arrow == -1 or not _blank(before[arrow + 2 :]):
         return None
     want = Want.LIST if elimination else Want.TARGET
     close = not rest.lstrip(_BLANKS).startswith("]")
-    return Spot(want, line, start, end, typed, close=close)
+    return Spot(want, line, start, end, typed, close=close, lead=_lead(before))
 
 
 def _condition_spot(
@@ -729,7 +740,8 @@ def _condition_spot(
         start, end = id_bounds(text, column)
         if not _blank(text[begin:start]):
             return None
-        return Spot(Want.QUESTION, line, start, end, text[start:column])
+        lead = _lead(text[:start])
+        return Spot(Want.QUESTION, line, start, end, text[start:column], lead=lead)
 
     equals = begin + segment.index("=")
     question = text[begin:equals].strip(_BLANKS)
@@ -739,6 +751,11 @@ def _condition_spot(
     name_end = max(len(text[:name_end].rstrip(_BLANKS)), column)
     typed = text[name_start:column]
     return Spot(Want.ANSWER, line, name_start, name_end, typed, question)
+
+
+def _lead(before: str) -> str:
+    """A space between `->` or `:` and the id about to be written."""
+    return " " if before.endswith((">", ":")) else ""
 
 
 # ---------------------------------------------------------------- candidates
@@ -770,8 +787,9 @@ _KEYS: dict[Want, dict[str, str]] = {
 }
 
 
-def _question_candidate(place: _Place) -> Candidate:
-    return Candidate(place.id, place.id, ItemKind.QUESTION, place.detail, place.id)
+def _question_candidate(place: _Place, spot: Spot) -> Candidate:
+    insert = spot.lead + place.id
+    return Candidate(place.id, insert, ItemKind.QUESTION, place.detail, place.id)
 
 
 def _outcome_candidate(place: _Place, spot: Spot) -> Candidate:
@@ -779,7 +797,7 @@ def _outcome_candidate(place: _Place, spot: Spot) -> Candidate:
         insert = place.id + ("]" if spot.close else "")
         return Candidate(place.id, insert, ItemKind.OUTCOME, place.detail, place.id)
 
-    insert = f"[{place.id}" + ("]" if spot.close else "")
+    insert = f"{spot.lead}[{place.id}" + ("]" if spot.close else "")
     label = f"[{place.id}]"
     return Candidate(label, insert, ItemKind.OUTCOME, place.detail, place.id)
 
