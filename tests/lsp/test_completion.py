@@ -40,7 +40,7 @@ async def offered(
 
 async def test_targets_after_an_arrow(editor: Editor) -> None:
     text = with_line(BREW, 9, "  no  ->")
-    uri, result = await offered(editor, text, 9, 8, trigger=">")
+    _, result = await offered(editor, text, 9, 8, trigger=">")
 
     here = types.Range(
         start=types.Position(line=9, character=8),
@@ -94,7 +94,7 @@ async def test_outcomes_after_a_comma_in_an_elimination_list(editor: Editor) -> 
 
 async def test_only_outcome_lists_after_an_arrow_in_elimination(editor: Editor) -> None:
     text = with_line(NOTES, 6, "  B: Laptop -> ")
-    uri, result = await offered(editor, text, 6, 15, trigger=" ")
+    _, result = await offered(editor, text, 6, 15, trigger=" ")
 
     assert [label for label, _, _ in edits(result)] == [
         "[POCKET]",
@@ -243,14 +243,14 @@ def many_questions(count: int) -> str:
 async def test_a_large_tree_offers_the_nearest_and_best_matches(editor: Editor) -> None:
     text = many_questions(300)
     line = 3 * 150 + 1
-    uri, nearest = await offered(editor, with_line(text, line, "  next -> "), line, 10)
+    _, nearest = await offered(editor, with_line(text, line, "  next -> "), line, 10)
 
     assert nearest.is_incomplete is True
     assert len(nearest.items) == 100
     assert [item.label for item in nearest.items[:3]] == ["Q151", "Q152", "Q153"]
 
     typed = with_line(text, line, "  next -> Q29")
-    uri, matching = await offered(editor, typed, line, 13)
+    _, matching = await offered(editor, typed, line, 13)
     labels = [item.label for item in matching.items]
     assert labels[:2] == ["Q290", "Q291"]
     assert set(labels) == {"Q29"} | {f"Q29{d}" for d in range(10)}

@@ -14,7 +14,7 @@ from dag_lsp.checks import check
 from dag_lsp.reader import read
 
 from .helpers import Editor, new_uri
-from .trees import BREW, CAFE
+from .trees import BREW, CAFE, lines
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -178,7 +178,15 @@ async def test_positions_past_the_end_are_clamped(editor: Editor) -> None:
 
 
 async def test_a_byte_order_mark_shifts_line_0(editor: Editor) -> None:
-    text = "\ufeffentry: Q9\ndag: With a BOM\n\nQ1: First?\n  yes -> [DONE]\n\n[DONE]: Done\n"
+    text = lines(
+        "\ufeffentry: Q9",
+        "dag: With a BOM",
+        "",
+        "Q1: First?",
+        "  yes -> [DONE]",
+        "",
+        "[DONE]: Done",
+    )
     uri, diagnostics = await editor.open(text)
 
     assert [(d.code, d.range) for d in diagnostics] == [
@@ -198,7 +206,7 @@ async def test_unicode_line_separators_do_not_break_lines(editor: Editor) -> Non
     assert hover is not None and hover.range == editor.range(uri, 8, 9, 11)
     changed = text.replace("  yes -> Q2\n", "  yes -> Q5\n")
     diagnostics = await editor.change(uri, 2, [replace((8, 10), (8, 11), "5")], changed)
-    assert [(d.code, d.range) for d in diagnostics][0] == (
+    assert (diagnostics[0].code, diagnostics[0].range) == (
         "DAG002",
         editor.range(uri, 8, 9, 11),
     )
