@@ -22,6 +22,7 @@ from pygls.protocol import LanguageServerProtocol, lsp_method
 from dag_lsp import __version__
 from dag_lsp.lsp import (
     actions,
+    codelens,
     completion,
     documents,
     formatting,
@@ -29,6 +30,7 @@ from dag_lsp.lsp import (
     inlay,
     logs,
     navigation,
+    preview,
     rename,
     symbols,
     sync,
@@ -113,6 +115,8 @@ def build() -> DagServer:
         actions,
         formatting,
         inlay,
+        codelens,
+        preview,
     ):
         module.register(server)
     return server
