@@ -15,6 +15,7 @@ use, so each lookup by position costs the items of one line.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
@@ -50,6 +51,7 @@ COMPLETION_LIMIT = 100
 _SNIPPET_COLOR = "#22c55e"
 HOVER_PATHS = 5
 _NONE_COUNTED = "no path counted: a cycle stops the count"
+_EXACT_BELOW = 2**50  # larger counts are shown as a power of ten
 
 
 # ---------------------------------------------------------------- results
@@ -467,8 +469,8 @@ class Queries:
         lines = [heading + ":", ""]
         lines += [f"- {_code(paths.format_path(path))}" for path in found]
         if count > len(found):
-            floor = "" if exact else "at least "
-            lines.append(f"- … and {floor}{count - len(found)} more")
+            rest = _amount(count - len(found), exact)
+            lines.append(f"- … and {rest} more")
         return "\n".join(lines)
 
     # ------------------------------------------------------------ inlay hints
@@ -855,9 +857,20 @@ def _reach_text(count: int, exact: bool) -> str:
     """How many paths reach an outcome; a count cut short by a cycle is a floor."""
     if not count:
         return "no path reaches this outcome" if exact else _NONE_COUNTED
-    floor = "" if exact else "at least "
     noun = "path reaches" if count == 1 else "paths reach"
-    return f"{floor}{count} {noun} this outcome"
+    return f"{_amount(count, exact)} {noun} this outcome"
+
+
+def _amount(count: int, exact: bool) -> str:
+    """`12`, `at least 12` (a floor), or `over 10^15` for a huge count.
+
+    A tree's path counts can have thousands of digits, more than Python
+    turns into a string by default; the power of ten comes from the bit
+    length instead.
+    """
+    if count >= _EXACT_BELOW:
+        return f"over 10^{int((count.bit_length() - 1) * math.log10(2))}"
+    return str(count) if exact else f"at least {count}"
 
 
 def _cycle_reached(tree: Tree) -> bool:
