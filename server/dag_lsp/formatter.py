@@ -70,21 +70,46 @@ def format_tree(tree: Tree) -> str:
 
 
 def _every_block(tree: Tree) -> list[Block]:
-    """The tree's blocks, and a block of its own for a comment in none.
+    """The blocks to write, in order, each comment in exactly one of them."""
+    blocks = tree.blocks
+    loose = _loose_comments(tree, blocks)
+    if loose:
+        blocks = sorted([*blocks, *loose], key=lambda block: block.first_line)
+    return _absorb_inner_comments(blocks)
+
+
+def _loose_comments(tree: Tree, blocks: list[Block]) -> list[Block]:
+    """A block of its own for each comment that stands in no block.
 
     The reader puts an indented comment with no block above it (at the top
     of the file, under a header field) in no block; written from the blocks
     alone, it would be lost. It is kept as a comment at column 0.
     """
-    covered = {number for block in tree.blocks for number in block.lines}
-    loose = [
+    covered = {number for block in blocks for number in block.lines}
+    return [
         Block(Kind.COMMENT, [number])
         for number, node in enumerate(tree.nodes)
         if isinstance(node, syntax.Comment) and number not in covered
     ]
-    if not loose:
-        return tree.blocks
-    return sorted([*tree.blocks, *loose], key=lambda block: block.first_line)
+
+
+def _absorb_inner_comments(blocks: list[Block]) -> list[Block]:
+    """Move a comment block that stands between a block's lines into it.
+
+    An indented comment below a column-0 comment still belongs to the block
+    above (`Q1` / `# a` / `  # b` / `Q2`), so that block's lines run past
+    the column-0 comment. Written block after block, `# b` would come before
+    `# a`; written inside the block, both stay in their order.
+    """
+    merged: list[Block] = []
+    for block in blocks:
+        owner = merged[-1] if merged else None
+        inside = owner is not None and block.first_line < owner.last_line
+        if owner is not None and inside and block.kind is Kind.COMMENT:
+            merged[-1] = Block(owner.kind, sorted([*owner.lines, *block.lines]))
+        else:
+            merged.append(block)
+    return merged
 
 
 def _touching(above: Block, below: Block) -> bool:
