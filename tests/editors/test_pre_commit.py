@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from editors.markdown import block_with
 from editors.trees import BROKEN, GOOD, MESSY, MESSY_FORMATTED
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -98,7 +99,7 @@ class Project:
         self.path = path
         self.hooks = hooks
         git(path, "init", "--quiet")
-        self.write(".pre-commit-config.yaml", self._config())
+        self.configure(self._config())
 
     def _config(self) -> str:
         return (
@@ -110,6 +111,9 @@ class Project:
             "      - id: dag-lsp-format\n"
         )
 
+    def configure(self, config: str) -> None:
+        self.write(".pre-commit-config.yaml", config)
+
     def write(self, name: str, text: str) -> None:
         """Write a file (bytes as given, no newline translation) and stage it."""
         (self.path / name).write_bytes(text.encode())
@@ -119,8 +123,12 @@ class Project:
         return (self.path / name).read_bytes().decode()
 
     def pre_commit(self, *args: str) -> Run:
-        """Run the real pre-commit tool in this repository."""
+        """Run the real pre-commit tool in this repository.
+
+        The `dag-lsp` beside this Python is on the PATH, for local hooks.
+        """
         env = {**os.environ, **IDENTITY, "PRE_COMMIT_HOME": str(self.hooks.home)}
+        env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
         done = subprocess.run(
             [sys.executable, "-m", "pre_commit", *args, "--color", "never"],
             cwd=self.path,
@@ -207,3 +215,31 @@ def test_installed_hook_refuses_a_commit_of_a_broken_tree(project: Project) -> N
     assert refused.returncode != 0
     assert "broken.dag:10:18: error DAG002" in refused.stdout + refused.stderr
     assert git(project.path, "rev-list", "--all") == ""
+
+
+def test_the_documented_config_checks_and_formats(project: Project) -> None:
+    documented = block_with("ci.md", "yaml", "rev: v0.1.0").text
+    config = documented.replace(
+        "https://github.com/OWNER/dag-lsp", str(project.hooks.repo)
+    )
+    project.configure(config.replace("v0.1.0", project.hooks.rev))
+    project.write("broken.dag", BROKEN)
+    project.write("messy.dag", MESSY)
+
+    run = project.pre_commit("run", "--all-files")
+
+    assert run.status == 1, run.output
+    assert "broken.dag:10:18: error DAG002" in run.output
+    assert project.read("messy.dag") == MESSY_FORMATTED
+
+
+def test_the_documented_local_hooks_check_and_format(project: Project) -> None:
+    project.configure(block_with("ci.md", "yaml", "repo: local").text)
+    project.write("broken.dag", BROKEN)
+    project.write("messy.dag", MESSY)
+
+    run = project.pre_commit("run", "--all-files")
+
+    assert run.status == 1, run.output
+    assert "broken.dag:10:18: error DAG002" in run.output
+    assert project.read("messy.dag") == MESSY_FORMATTED
