@@ -447,6 +447,8 @@ class ServerRun:
     by_kind: dict[str, list[float]] = field(default_factory=dict)
     completions: list[float] = field(default_factory=list)
     hovers: list[float] = field(default_factory=list)
+    fresh_completions: list[float] = field(default_factory=list)
+    fresh_hovers: list[float] = field(default_factory=list)
     peak_mb: float | None = None
     sync: str = ""
     problem: str = ""
@@ -680,11 +682,42 @@ async def _session(probe: Probe, path: Path, run: ServerRun) -> None:
             run.edits.append(took)
             run.by_kind.setdefault(edit.kind, []).append(took)
 
-    for position in request_positions(lines):
+    positions = request_positions(lines)
+    for position in positions:
         run.completions.append(await probe.completion(uri, position))
-        back = types.Position(line=position.line, character=position.character - 1)
-        run.hovers.append(await probe.hover(uri, back))
+        run.hovers.append(await probe.hover(uri, _on_id(position)))
+
+    await _after_edits(probe, uri, lines, positions, run)
     run.peak_mb = _peak(probe.pid())
+
+
+async def _after_edits(
+    probe: Probe,
+    uri: str,
+    lines: list[str],
+    positions: list[types.Position],
+    run: ServerRun,
+) -> None:
+    """The same edits again, each followed by one request on the new version.
+
+    An editor asks for hover or completion right after typing; whatever the
+    server derives once per version is paid by that first request. Even
+    edits are followed by a completion, odd ones by a hover.
+    """
+    first = 2 + REQUESTS
+    pairs = zip(plan_edits(lines), positions, strict=True)
+    for n, (edit, position) in enumerate(pairs):
+        if await probe.change(uri, first + n, edit, lines) is None:
+            continue
+        if n % 2 == 0:
+            run.fresh_completions.append(await probe.completion(uri, position))
+        else:
+            run.fresh_hovers.append(await probe.hover(uri, _on_id(position)))
+
+
+def _on_id(position: types.Position) -> types.Position:
+    """One column back from the end of a target: on its id."""
+    return types.Position(line=position.line, character=position.character - 1)
 
 
 def _peak(pid: int | None) -> float | None:
@@ -708,6 +741,8 @@ def server_table(run: ServerRun) -> str:
         *(_spread(f"  {kind}", took, ms) for kind, took in run.by_kind.items()),
         _spread("completion", run.completions, ms),
         _spread("hover", run.hovers, ms),
+        _spread("completion, first after an edit", run.fresh_completions, ms),
+        _spread("hover, first after an edit", run.fresh_hovers, ms),
     ]
     return table(["request", "median", "min", "max", "count"], [*_pad(rows)])
 
@@ -749,6 +784,18 @@ def server_figures(run: ServerRun) -> list[Figure]:
             REQUEST_MS,
         ),
         Figure("hover, median", _scaled(middle(run.hovers), 1e3), "ms", REQUEST_MS),
+        Figure(
+            "completion after an edit, median",
+            _scaled(middle(run.fresh_completions)),
+            "ms",
+            REQUEST_MS,
+        ),
+        Figure(
+            "hover after an edit, median",
+            _scaled(middle(run.fresh_hovers)),
+            "ms",
+            REQUEST_MS,
+        ),
         Figure("server peak memory (VmHWM)", run.peak_mb, "MB", MEMORY_MB),
     ]
 
