@@ -202,6 +202,12 @@ class _Elimination:
     to the number of ways to finish from there with the outcome alive.
     """
 
+    # Known shortcoming: a state holds the answers that later `when:`s look
+    # at, so a tree where many questions are watched at once (each `when:`
+    # looking far back) multiplies the states. Real trees use few `when:`s;
+    # merging states whose watched answers decide the same later questions
+    # would bound it.
+
     def __init__(self, tree: Tree, outcome_id: str) -> None:
         self.tree = tree
         self.order = walk.asked_order(tree)

@@ -100,17 +100,18 @@ class Walk:
 
     def answer(self, answer: Answer) -> None:
         """Give an answer to the current question; raises `WalkError`."""
-        question = self.question
+        found = self._next_asked() if self.tree.elimination else None
+        question = found[1] if found else self.question
         if question is None:
             raise WalkError("the walk is over: there is no question to answer")
-        if self.tree.elimination:
-            found = self._next_asked()
-            position = found[0] if found else 0
-            self.taken.append(Taken(question, answer, position))
-            return
+        if not any(answer is mine for mine in question.answers):
+            raise WalkError(
+                f"'{answer.label.value}' is not an answer of {question.id.value}"
+            )
 
-        _follow(self.tree, question, answer)
-        self.taken.append(Taken(question, answer))
+        if not self.tree.elimination:
+            _follow(self.tree, question, answer)
+        self.taken.append(Taken(question, answer, found[0] if found else 0))
 
     def back(self) -> bool:
         """Take back the last answer; false when there is none."""
