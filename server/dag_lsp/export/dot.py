@@ -44,7 +44,9 @@ def _lines(lines: tuple[str, ...]) -> str:
 def _defaults(title: str | None) -> list[str]:
     found = ['node [fontname="Helvetica"];', 'edge [fontname="Helvetica"];']
     if title:
-        found.insert(0, f'graph [label={quote(title)}, labelloc="t"];')
+        found.insert(
+            0, f'graph [label={quote(title)}, labelloc="t", fontname="Helvetica"];'
+        )
     return found
 
 
