@@ -22,6 +22,7 @@ from dag_lsp.model import (
     QUESTION_PROPERTIES,
     Answer,
     Condition,
+    Kind,
     Outcome,
     Property,
     Question,
@@ -67,7 +68,10 @@ def _inside(item: Question | Outcome, elimination: bool) -> Iterator[Finding]:
 
 
 def _answers(question: Question, elimination: bool) -> Iterator[Finding]:
-    if not question.answers and question.id.value:
+    # A head line that is a syntax error (`dag Title`, `entry Q1`) is read
+    # as a question only to keep its id; its DAG001 is the finding.
+    malformed = question.block.kind is Kind.INVALID
+    if not question.answers and question.id.value and not malformed:
         message = f"the question '{question.id.value}' has no answers"
         yield Finding(NO_ANSWERS, question.id.span, message)
 
