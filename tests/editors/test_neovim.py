@@ -221,11 +221,20 @@ def test_formatting_gives_the_canonical_layout(seen: Seen) -> None:
     assert seen["modified"] is True, seen.logs
 
 
-PLUGIN_PROBE = (
-    "lua io.stdout:write(vim.fn.json_encode({"
-    "filetype = vim.bo.filetype, commentstring = vim.bo.commentstring,"
-    "shiftwidth = vim.bo.shiftwidth, expandtab = vim.bo.expandtab}))"
-)
+# What the plugin folder set up in the buffer of GOOD: options, and the
+# highlight groups of its comment (line 1), a header key (line 2), an
+# answer's arrow and target (line 7) and an outcome's id (line 14).
+PLUGIN_PROBE = """lua
+local function group(line, column)
+  return vim.fn.synIDattr(vim.fn.synID(line, column, 1), 'name')
+end
+io.stdout:write(vim.fn.json_encode({
+  filetype = vim.bo.filetype,
+  commentstring = vim.bo.commentstring,
+  shiftwidth = vim.bo.shiftwidth,
+  expandtab = vim.bo.expandtab,
+  groups = { group(1, 1), group(2, 1), group(7, 7), group(8, 10), group(14, 1) },
+}))"""
 
 
 @pytest.mark.parametrize(
@@ -254,4 +263,11 @@ def test_the_plugin_folder_sets_up_dag_buffers(nvim: Neovim, tmp_path: Path) -> 
         "commentstring": "# %s",
         "shiftwidth": 2,
         "expandtab": True,
+        "groups": [
+            "dagComment",
+            "dagHeaderKey",
+            "dagArrow",
+            "dagTarget",
+            "dagOutcomeId",
+        ],
     }, done.stderr
