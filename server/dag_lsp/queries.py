@@ -25,6 +25,7 @@ from functools import cached_property
 from heapq import nsmallest
 
 from dag_lsp import graph, paths
+from dag_lsp.heap import collector_paused
 from dag_lsp.model import (
     Answer,
     Block,
@@ -439,10 +440,13 @@ class Queries:
     def _reach(self) -> tuple[dict[str, int], bool]:
         """The paths reaching each outcome, and whether the counts are exact.
 
-        Counted once per version, in time linear in the tree (`paths.py`).
+        Counted once per version, in time linear in the tree (`paths.py`),
+        with the cyclic collector paused as while reading: its passes over
+        a large tree's objects would cost more than the counting.
         """
-        exact = self.tree.elimination or not _cycle_reached(self.tree)
-        return paths.count_paths(self.tree), exact
+        with collector_paused():
+            exact = self.tree.elimination or not _cycle_reached(self.tree)
+            return paths.count_paths(self.tree), exact
 
     def reach(self, outcome_id: str) -> str:
         """`3 paths reach this outcome`, `no path reaches this outcome`, ..."""
@@ -465,7 +469,8 @@ class Queries:
         if not count:
             return heading + "."
 
-        found = paths.paths_to(self.tree, outcome_id, HOVER_PATHS)
+        with collector_paused():
+            found = paths.paths_to(self.tree, outcome_id, HOVER_PATHS)
         lines = [heading + ":", ""]
         lines += [f"- {_code(paths.format_path(path))}" for path in found]
         if count > len(found):
