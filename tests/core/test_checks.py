@@ -361,6 +361,21 @@ def test_dag009_question_without_answers() -> None:
     assert found.message == "the question 'Q2' has no answers"
 
 
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("dag: Repair", "dag Repair"), ("entry: Q1", "entry Q1"), ("Q2: Does", "Q2 Does")],
+)
+def test_dag009_not_for_a_malformed_head_line(old: str, new: str) -> None:
+    """Its DAG001 says what is wrong; 'the question 'dag' has no answers'
+    would only repeat it in words that do not fit."""
+    text = edit(BASE, old, new)
+    if old.startswith("Q2"):
+        text = edit(text, "  yes -> [REPAIR]\n  no  -> [REPLACE]\n", "")
+
+    assert only(text, "DAG001") != []
+    assert only(text, "DAG009") == []
+
+
 def test_dag010_duplicate_label() -> None:
     text = edit(BASE, "  no  -> [REPLACE]", "  no  -> [REPLACE]\n  yes -> [KEEP]")
     [found] = only(text, "DAG010")

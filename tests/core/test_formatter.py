@@ -183,6 +183,32 @@ def test_keeps_every_comment_and_every_character_of_every_value() -> None:
         assert kept in formatted.splitlines()
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("  # at the top\n" + TREE, "# at the top\n" + TREE),
+        (
+            TREE.replace("entry: Q1\n", "entry: Q1\n  # under a header field\n"),
+            TREE.replace("entry: Q1\n", "entry: Q1\n# under a header field\n"),
+        ),
+    ],
+)
+def test_keeps_an_indented_comment_with_no_block_above(
+    text: str, expected: str
+) -> None:
+    assert format_text(text) == expected
+
+
+def test_keeps_the_order_of_comments_around_the_end_of_a_block() -> None:
+    text = TREE.replace(
+        "\n\n[WINTER]", "\n\n# floating\n    # indented below it\n\n[WINTER]"
+    )
+    formatted = format_text(text)
+
+    assert "  no  -> [SUMMER]\n  # floating\n  # indented below it\n" in formatted
+    assert text_meaning(formatted) == text_meaning(text)
+
+
 def test_formatting_keeps_the_meaning_of_the_model_examples() -> None:
     for text in (AWKWARD, TREE, question("  yes -> [A]", "  no -> [A]")):
         assert text_meaning(format_text(text)) == text_meaning(text)
