@@ -18,14 +18,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
+import pytest
+import yaml  # type: ignore[import-untyped]
 
 from editors.markdown import ROOT, block_with, blocks
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # mypy, a test dependency, brings tomli to Python 3.10
-    import tomli as tomllib
+# Python 3.10 has no tomllib; mypy, a test dependency, brings tomli there.
+tomllib = pytest.importorskip("tomllib" if sys.version_info >= (3, 11) else "tomli")
 
 EDITORS = ROOT / "editors"
 DAG_LSP = Path(sys.executable).parent / "dag-lsp"
