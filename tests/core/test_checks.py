@@ -100,6 +100,18 @@ def test_dag001_syntax_error_at_the_mistyped_arrow() -> None:
     assert found.message == "'=>' is not an arrow: write '->'"
 
 
+@pytest.mark.parametrize("arrow", ["=>", "-->", "~>"])
+def test_dag001_mistyped_arrow_in_a_multiple_choice_answer(arrow: str) -> None:
+    """KNOWN BUG (syntax.py): `A: Cracked => Q2` is read as a question
+    property named 'A' (a DAG014 warning, exit status 0) or reported at the
+    target; it must be a syntax error at the arrow, like `yes => Q2`."""
+    text = edit(BASE, "  yes -> Q2", f"  A: Cracked {arrow} Q2")
+    [found] = only(text, "DAG001")
+
+    assert at([found]) == [(5, 14, 14 + len(arrow))]
+    assert found.message == f"'{arrow}' is not an arrow: write '->'"
+
+
 def test_dag001_missing_colon_after_a_question_id() -> None:
     text = edit(BASE, "Q2: Does", "Q2 Does")
     [found] = only(text, "DAG001")

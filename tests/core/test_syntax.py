@@ -306,3 +306,60 @@ def test_malformed_outcome_head_keeps_its_id() -> None:
 
     assert isinstance(node, Invalid)
     assert (node.head, node.outcome) == (Token("LATE", 1, 5), True)
+
+
+# ---------------------------------------------------------------- known bugs
+# Each test below fails today and names the bug it shows in syntax.py (the
+# grammar and its messages); they are left failing on purpose.
+
+
+def test_space_before_the_colon_is_not_reported_as_a_missing_colon() -> None:
+    """KNOWN BUG: `Q1 : x` says "expected ':' after 'Q1', found ':'"."""
+    node = parse("Q1 : Is it late?", TOP)
+
+    assert isinstance(node, Invalid)
+    assert node.start == 2
+    assert "found ':'" not in node.message
+
+
+def test_unclosed_outcome_head_does_not_speak_of_a_list() -> None:
+    """KNOWN BUG: `[X: label` says "expected ']' to close the list of
+    outcomes" although a column-0 `[X]` is an outcome's head, not a list."""
+    node = parse("[CAT-FOOD: Cat food", TOP)
+
+    assert isinstance(node, Invalid)
+    assert node.start == 9
+    assert "list of outcomes" not in node.message
+
+
+def test_route_target_without_brackets_asks_for_brackets() -> None:
+    """KNOWN BUG: `team: Q1=yes -> FOOTBALL` says "expected '->' and a
+    target" while the arrow is there; what is missing is `[`."""
+    line = "  team: Q1=yes -> FOOTBALL"
+    node = parse(line, ROUTES)
+
+    assert isinstance(node, Invalid)
+    assert node.start == line.index("FOOTBALL")
+    assert "'['" in node.message
+    assert "expected '->'" not in node.message
+
+
+@pytest.mark.parametrize("line", ["  solo: Q1=no, -> [R]", "  r: -> [X]"])
+def test_arrow_where_a_condition_should_be_is_reported_at_the_arrow(line: str) -> None:
+    """KNOWN BUG: the `-` of `->` is read as a question id (ids may hold
+    `-`), so the error lands on `>` and asks for '=' after the id '-'."""
+    node = parse(line, ROUTES)
+
+    assert isinstance(node, Invalid)
+    assert node.start == line.index("->")
+
+
+def test_when_with_a_trailing_comma_gets_a_when_message() -> None:
+    """KNOWN BUG: `when: Q1=warm,` gets the generic "expected an answer
+    (label -> target), a property (key: value) or a comment"."""
+    line = "  when: Q1 = warm,"
+    node = parse(line, QUESTION)
+
+    assert isinstance(node, Invalid)
+    assert node.start == len(line)
+    assert "expected an answer (label -> target)" not in node.message
