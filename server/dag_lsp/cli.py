@@ -64,7 +64,9 @@ def _parser() -> argparse.ArgumentParser:
         help="format files in place (with --check: only list files that would change)",
     )
     modes.add_argument(
-        "--diff", action="store_true", help="with --format: print a diff, change nothing"
+        "--diff",
+        action="store_true",
+        help="with --format: print a diff, change nothing",
     )
     parser.add_argument(
         "--output-format",
@@ -79,9 +81,14 @@ def _parser() -> argparse.ArgumentParser:
     server.add_argument("--ws", action="store_true", help="serve over WebSocket")
     server.add_argument("--host", default="127.0.0.1", help="address to serve on")
     server.add_argument("--port", type=int, default=2087, help="port to serve on")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
-        "paths", nargs="*", metavar="PATH", help="files or folders; - for standard input"
+        "--version", action="version", version=f"%(prog)s {__version__}"
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or folders; - for standard input",
     )
     return parser
 

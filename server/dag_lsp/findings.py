@@ -8,8 +8,8 @@ and in `docs/language.md`.
 
 from __future__ import annotations
 
-from typing import NamedTuple
 from enum import IntEnum
+from typing import NamedTuple
 
 from dag_lsp.model import Span
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from itertools import chain
 from operator import attrgetter
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from dag_lsp import syntax
 from dag_lsp.memo import Generations
@@ -109,7 +109,9 @@ def read_source(
     groups: list[_Piece] = []
     state = _HeaderState()
     for first in range(0, len(chunks), _GROUP):
-        group = _group(source.lines, chunks[first : first + _GROUP], state, parser, memo)
+        group = _group(
+            source.lines, chunks[first : first + _GROUP], state, parser, memo
+        )
         groups.append(group)
         state = group.after
 
@@ -126,7 +128,7 @@ def _chunks(lines: tuple[str, ...]) -> list[tuple[int, int]]:
         if number and line and line[0] not in " \t#"
     )
     starts.append(len(lines))
-    return [(a, b) for a, b in zip(starts, starts[1:]) if a < b]
+    return [(a, b) for a, b in zip(starts, starts[1:], strict=False) if a < b]
 
 
 def _group(
@@ -211,10 +213,10 @@ def _tree(source: Source, whole: _Piece) -> Tree:
     )
     last = source.lines[-1] if source.lines else ""
     tree.shape = [len(source.lines), len(last), whole.shape]
-    for question in reversed(tree.questions):
-        tree.question_ids[question.id.value] = question
-    for outcome in reversed(tree.outcomes):
-        tree.outcome_ids[outcome.id.value] = outcome
+    for question in tree.questions:
+        tree.question_ids.setdefault(question.id.value, question)
+    for outcome in tree.outcomes:
+        tree.outcome_ids.setdefault(outcome.id.value, outcome)
     return tree
 
 
@@ -360,7 +362,9 @@ class _Builder:
             self._question(number, syntax.Field(node.head, end))
         self.piece.blocks[-1].kind = Kind.INVALID
 
-    def _start(self, place: Place, block: Block, owner: Question | Outcome | None) -> None:
+    def _start(
+        self, place: Place, block: Block, owner: Question | Outcome | None
+    ) -> None:
         self.in_header = False
         self.piece.blocks.append(block)
         self.open = _Open(place, block, owner)

@@ -32,7 +32,9 @@ def render(found: list[Located], output_format: str) -> str:
     if output_format == "json":
         import json
 
-        return json.dumps([_record(item) for item in found], indent=2, ensure_ascii=False)
+        return json.dumps(
+            [_record(item) for item in found], indent=2, ensure_ascii=False
+        )
     if output_format == "github":
         return "\n".join(_github(item) for item in found)
     return "\n".join(_text(item) for item in found)
@@ -94,7 +96,9 @@ def _github(item: Located) -> str:
         "endColumn": str(finding.span.end + 1),
         "title": f"{finding.code} {finding.check.name}",
     }
-    properties = ",".join(f"{key}={_escape(value, True)}" for key, value in fields.items())
+    properties = ",".join(
+        f"{key}={_escape(value, True)}" for key, value in fields.items()
+    )
     level = _GITHUB_LEVEL[finding.severity]
     return f"::{level} {properties}::{_escape(finding.message, False)}"
 

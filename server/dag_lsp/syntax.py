@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from enum import Enum
 from functools import cache
 from typing import NamedTuple
@@ -281,7 +282,7 @@ def _route(node: Node) -> Route:
     return Route(_token(name), _conditions(steps), _outcome_ids(outcomes))
 
 
-_BUILDERS = {
+_BUILDERS: dict[str, Callable[[Node], LineNode]] = {
     "comment": _comment,
     "field": _field,
     "outcome_head": _outcome_head,
