@@ -15,7 +15,7 @@ still open, so an editor can keep the chunks of the last version in a
 
 from __future__ import annotations
 
-from itertools import chain
+from itertools import chain, pairwise
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -128,7 +128,7 @@ def _chunks(lines: tuple[str, ...]) -> list[tuple[int, int]]:
         if number and line and line[0] not in " \t#"
     )
     starts.append(len(lines))
-    return [(a, b) for a, b in zip(starts, starts[1:], strict=False) if a < b]
+    return [(a, b) for a, b in pairwise(starts) if a < b]
 
 
 def _group(
