@@ -20,6 +20,9 @@ if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/nu
   apt-get update -qq >/dev/null && apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+# Mermaid and jsdom, with which the tests parse the Mermaid export (no browser).
+(cd tests/export/mermaid && npm ci --no-audit --no-fund)
+
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/mypy
