@@ -71,17 +71,22 @@ def _stdin() -> bytes:
 
 
 def write(name: str, text: str) -> None:
-    """Replace a file's content all at once, keeping its permissions."""
+    """Replace a file's content all at once, keeping its permissions.
+
+    A symbolic link is followed: the file it names is replaced and the link
+    stays a link.
+    """
     import tempfile
 
-    folder, base = os.path.split(os.path.abspath(name))
-    mode = os.stat(name).st_mode
+    path = os.path.realpath(name)
+    folder, base = os.path.split(path)
+    mode = os.stat(path).st_mode
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{base}.")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
         os.chmod(temporary, mode)
-        os.replace(temporary, name)
+        os.replace(temporary, path)
     except BaseException:
         os.unlink(temporary)
         raise
