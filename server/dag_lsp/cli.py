@@ -8,8 +8,9 @@ imports alone cost a third of a second.
 
 Exit status: 0 when all is well, 1 when a check finds an error or a file
 needs (or refuses) formatting, has syntax errors (one-tree modes) or cannot
-be walked, 2 for a usage error or an unreadable path, 141 when the reader of
-standard output goes away (as if SIGPIPE had ended the process).
+be walked, 2 for a usage error, an unreadable path or a file that cannot be
+written, 141 when the reader of standard output goes away (as if SIGPIPE had
+ended the process).
 """
 
 from __future__ import annotations
@@ -165,7 +166,7 @@ def _format(args: argparse.Namespace) -> int:
     for name in files.expand(args.paths):
         try:
             status = max(status, _format_one(name, args))
-        except files.Unreadable as error:
+        except (files.Unreadable, files.Unwritable) as error:
             _say(str(error))
             status = USAGE
     return status

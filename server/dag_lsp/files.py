@@ -22,6 +22,10 @@ class Unreadable(OSError):
     """A path that names no readable file or folder."""
 
 
+class Unwritable(OSError):
+    """A file that could not be replaced; it is left as it was."""
+
+
 class Input(NamedTuple):
     """A file's name as the user gave it, and its text or why it has none."""
 
@@ -74,11 +78,17 @@ def write(name: str, text: str) -> None:
     """Replace a file's content all at once, keeping its permissions.
 
     A symbolic link is followed: the file it names is replaced and the link
-    stays a link.
+    stays a link. Raises `Unwritable`, the file untouched, when it cannot.
     """
+    try:
+        _replace(os.path.realpath(name), text)
+    except OSError as error:
+        raise Unwritable(f"cannot write '{name}': {error.strerror or error}") from None
+
+
+def _replace(path: str, text: str) -> None:
     import tempfile
 
-    path = os.path.realpath(name)
     folder, base = os.path.split(path)
     mode = os.stat(path).st_mode
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{base}.")
