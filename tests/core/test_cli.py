@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from dag_lsp.cli import main
+
 from .helpers import Run, dag_lsp, lines
 
 CLEAN = lines(
@@ -286,6 +288,35 @@ def test_format_keeps_the_file_mode(tmp_path: Path) -> None:
     dag_lsp("--format", "messy.dag", cwd=tmp_path)
 
     assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_format_through_a_symbolic_link_keeps_the_link(tmp_path: Path) -> None:
+    real = write(tmp_path, "real.dag", MESSY)
+    link = tmp_path / "link.dag"
+    link.symlink_to("real.dag")
+    run = dag_lsp("--format", "link.dag", cwd=tmp_path)
+
+    assert run.status == 0
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == CLEAN
+
+
+def test_format_a_file_that_cannot_be_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """In-process, to make the final rename fail even for root."""
+    path = write(tmp_path, "messy.dag", MESSY)
+
+    def refuse(source: str, target: str) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    status = main(["--format", str(path)])
+
+    assert status == 2
+    assert f"cannot write '{path}': Permission denied" in capsys.readouterr().err
+    assert path.read_text(encoding="utf-8") == MESSY
+    assert [p.name for p in tmp_path.iterdir()] == ["messy.dag"]
 
 
 def test_format_refuses_bytes_that_are_not_utf8(tmp_path: Path) -> None:
