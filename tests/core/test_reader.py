@@ -275,3 +275,57 @@ def test_a_comment_before_the_next_item_is_its_own_block() -> None:
 
     assert tree.questions[0].block.lines == [3, 4]
     assert [b.kind for b in tree.blocks][-2:] == [Kind.COMMENT, Kind.OUTCOME]
+
+
+# ---------------------------------------------------------------- a table
+
+HEAD = "dag: T\nentry: Q1\n\n"
+
+READINGS = [
+    # text, then (kind, id) of every question and outcome, in file order
+    (HEAD + "Q1: q?\n  yes -> [A]\n", ["Q1", "(A)"]),
+    (HEAD + "Q1: q?\n\n\n  yes -> [A]\n", ["Q1", "(A)"]),
+    (HEAD + "Q1: q?\n# c\n  yes -> [A]\n[A]: a\n", ["Q1", "[A]"]),
+    (HEAD + "Q1: q?\n  yes -> Q2\nQ2: r?\n  no -> [A]\n", ["Q1", "Q2", "(A)"]),
+    (HEAD + "[A]: a\n  color: #fff\nQ1: q?\n  yes -> [A]\n", ["[A]", "Q1"]),
+    (HEAD + "Q1:\n  yes -> [A]\n", ["Q1", "(A)"]),
+    (HEAD + "Q1 q?\n  yes -> [A]\n", ["Q1", "(A)"]),
+    (HEAD + "[A a\n  color: #fff\n", ["[A]"]),
+    (HEAD + "version: 2\nQ1: q?\n  yes -> [A]\n", ["Q1", "(A)"]),
+    (HEAD + "later: no body\n\nQ1: q?\n  yes -> [A]\n", ["later", "Q1", "(A)"]),
+    ("dag: T\nQ0: in the header\nentry: Q1\n\nQ1: q?\n  no -> [B]\n", ["Q1", "(B)"]),
+]
+
+
+@pytest.mark.parametrize(("text", "items"), READINGS)
+def test_what_each_column_0_line_becomes(text: str, items: list[str]) -> None:
+    tree = read(text)
+    found = [q.id for q in tree.questions] + [o.id for o in tree.outcomes]
+    found.sort(key=lambda ident: (ident.span.line, ident.span.start))
+    outcomes = {o.id.value: o for o in tree.outcomes}
+
+    def shown(value: str) -> str:
+        if value not in outcomes:
+            return value
+        return f"({value})" if outcomes[value].implicit else f"[{value}]"
+
+    assert [shown(ident.value) for ident in found] == items
+
+
+HEADERS = [
+    # text, then the header keys read, in order
+    ("dag: T\nentry: Q1\nfoo: bar\n", ["dag", "entry", "foo"]),
+    ("# c\n\ndag: T\nentry: Q1\n", ["dag", "entry"]),
+    ("dag: T\n\nentry: Q1\n\nversion: 2\n", ["dag", "entry", "version"]),
+    ("dag: T\n\nfoo: bar\n", ["dag"]),
+    ("dag: T\n  yes -> [A]\nentry: Q1\n", ["entry"]),
+    ("Q1: q?\n  yes -> [A]\n\nname: T\nentry: Q1\n", ["name", "entry"]),
+]
+
+
+@pytest.mark.parametrize(("text", "keys"), HEADERS)
+def test_which_lines_are_header_fields(text: str, keys: list[str]) -> None:
+    tree = read(text)
+    fields = sorted([*tree.header, *tree.unknown_header], key=lambda p: p.key.span.line)
+
+    assert [p.key.value for p in fields] == keys
