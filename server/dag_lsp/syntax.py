@@ -305,7 +305,7 @@ _EXPECTED = {
     "arrow": "expected '->' and a target",
     "outcomes": "expected '->' and a target",
     "open_bracket": "expected '['",
-    "close_bracket": "expected ']' to close the list of outcomes",
+    "close_bracket": "expected ']'",
     "ident": "expected an id (letters, digits, '_' or '-')",
     "key": "expected a property name",
     "equals": "expected '=' and an answer name, as in Q1=A",
@@ -314,6 +314,9 @@ _EXPECTED = {
     "end": "unexpected text",
     "label": "expected an answer label before '->'",
     "target": "expected a target: a question id or an [OUTCOME]",
+    "condition": "expected a condition, as in Q1=A",
+    "conditions": "expected a condition, as in Q1=A",
+    "steps": "expected the route's answers, as in Q1=A, Q2=B",
 }
 
 _EXPECTED_LINE = {
@@ -325,7 +328,7 @@ _EXPECTED_LINE = {
     Place.ROUTES: "expected a route (name: Q1=A -> [OUTCOME]) or a comment",
 }
 
-_MISTYPED_ARROW = re.compile(r"[ \t]*([-=~\u2013\u2014]+>)")
+_MISTYPED_ARROW = re.compile(r"(?<![^ \t])([-=~\u2013\u2014]+>)")
 _HEAD = re.compile(r"(\[[ \t]*)?([A-Za-z0-9_-]+)")
 
 
@@ -350,20 +353,34 @@ def _invalid(text: str, indent: int, place: Place, error: ParseError) -> Invalid
     pos = max(error.pos, indent)
     if name == "end":
         pos = len(text) - len(text[pos:].lstrip(" \t"))
-    message = _EXPECTED.get(name, "") if pos > indent else ""
-    message = message or _EXPECTED_LINE[place]
 
-    arrow = _MISTYPED_ARROW.match(text, pos)
-    if arrow is not None and arrow.group(1) != "->":
+    arrow = _mistyped_arrow(text, indent) if place is not Place.TOP else None
+    if arrow is not None:
         message = f"'{arrow.group(1)}' is not an arrow: write '->'"
         return Invalid(message, arrow.start(1), arrow.end(1))
 
-    if name in ("colon", "value", "plain_value"):
-        message = _after_id(text, pos, message)
-
     found, end = _found(text, pos)
-    invalid = Invalid(f"{message}, found {found}", pos, end)
+    invalid = Invalid(f"{_message(text, indent, place, name, pos)}, found {found}", pos, end)
     return _with_head(invalid, text) if place is Place.TOP else invalid
+
+
+def _mistyped_arrow(text: str, indent: int) -> re.Match[str] | None:
+    """The first word of a malformed line that looks like a mistyped arrow."""
+    for match in _MISTYPED_ARROW.finditer(text, indent):
+        if match.group(1) != "->":
+            return match
+    return None
+
+
+def _message(text: str, indent: int, place: Place, name: str, pos: int) -> str:
+    """What was expected at `pos`, in words."""
+    if pos <= indent or name not in _EXPECTED:
+        return _EXPECTED_LINE[place]
+    if name in ("colon", "value", "plain_value"):
+        return _after_id(text, pos, _EXPECTED[name])
+    if name == "outcomes" and text[:pos].rstrip(" \t").endswith("->"):
+        return "expected '[' and the outcomes, as in [OUTCOME]"
+    return _EXPECTED[name]
 
 
 _ID_BEFORE = re.compile(r"([A-Za-z0-9_-]+)\]?$")
