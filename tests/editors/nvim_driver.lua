@@ -117,7 +117,7 @@ local function hover(reference)
   end
 end
 
--- Formats with the server, as `gq`-free users do: format() from 0.8 on,
+-- Formats the whole buffer with the server: vim.lsp.buf.format() from 0.8 on,
 -- formatting_sync() on 0.7; both wait for the server's edits.
 local function format(path)
   local buf = open(path)
