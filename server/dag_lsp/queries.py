@@ -366,16 +366,13 @@ class Queries:
         if new == old or new not in self._by_id:
             return None
 
-        first = self._by_id[new][0]
-        kind = self._kind_of(new)
-        return f"'{new}' is already used by {kind} on line {first.span.line + 1}"
-
-    def _kind_of(self, ident: str) -> str:
-        if ident in self.tree.question_ids:
-            return "a question"
-        if ident in self.tree.outcome_ids:
-            return "an outcome"
-        return "a reference"
+        found = self._by_id[new]
+        first = next((o for o in found if o.definition), found[0])
+        where = f"on line {first.span.line + 1}"
+        if not first.definition:
+            return f"'{new}' is already used {where}"
+        kind = "a question" if new in self.tree.question_ids else "an outcome"
+        return f"'{new}' is already used by {kind} {where}"
 
     # ------------------------------------------------------------ hover
 

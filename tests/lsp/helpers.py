@@ -85,6 +85,37 @@ def new_uri(name: str = "tree") -> str:
     return f"file:///tmp/dag-lsp-tests/{name}-{next(_counter)}.dag"
 
 
+def apply_edits(text: str, edits: Sequence[types.TextEdit], encoding: str) -> str:
+    """The text after edits whose positions are in `encoding` units."""
+
+    def offset(rows: list[str], position: types.Position) -> int:
+        before = sum(len(row) for row in rows[: position.line])
+        row = rows[position.line] if position.line < len(rows) else ""
+        column = 0
+        while column < len(row) and units(row[:column], encoding) < position.character:
+            column += 1
+        return before + column
+
+    ordered = sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character))
+    for edit in reversed(ordered):
+        rows = re.split(r"(?<=\r\n)|(?<=\r)(?!\n)|(?<=\n)", text)
+        start, end = offset(rows, edit.range.start), offset(rows, edit.range.end)
+        text = text[:start] + edit.new_text + text[end:]
+    return text
+
+
+def edits_of(edit: types.WorkspaceEdit | None) -> list[types.TextEdit]:
+    """The text edits of a workspace edit of one document."""
+    assert edit is not None
+    if edit.document_changes is not None:
+        (change,) = edit.document_changes
+        assert isinstance(change, types.TextDocumentEdit)
+        return [e for e in change.edits if isinstance(e, types.TextEdit)]
+    assert edit.changes is not None
+    (edits,) = edit.changes.values()
+    return list(edits)
+
+
 class Editor:
     """Opens, changes and inspects documents through a client."""
 
@@ -105,6 +136,14 @@ class Editor:
         """The client range of code point columns on one line."""
         return types.Range(
             start=self.position(uri, line, start), end=self.position(uri, line, end)
+        )
+
+    def between(
+        self, uri: str, start: tuple[int, int], end: tuple[int, int]
+    ) -> types.Range:
+        """The client range from one (line, column) to another."""
+        return types.Range(
+            start=self.position(uri, *start), end=self.position(uri, *end)
         )
 
     def find(self, uri: str, line: int, word: str, nth: int = 0) -> types.Range:

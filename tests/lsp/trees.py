@@ -142,3 +142,56 @@ NOTES = lines(
     "",
     "[PLAIN]: Plain text files",
 )
+
+# Shaped like the trees published on the website: a long description, an
+# image, long hints and descriptions with em-dashes, colors and codes.
+ADOPTION = lines(
+    "dag: Is this open-source dependency safe to adopt?",
+    "version: 1.2.0",
+    "image: https://example.org/images/dependency-review.png?w=1200&q=80",
+    "description: Decide whether a library is ready to become part of your "
+    "product—before it is woven into every module and hard to remove. The "
+    "questions look at maintenance, licensing and the cost of leaving.",
+    "tags: dependencies, open source, risk, architecture",
+    "entry: Q1",
+    "",
+    "Q1: Has the project had a release or a merged change in the last six months?",
+    "  hint: Activity is the first sign of life—look at the release page and the "
+    "merge history, not the star count. A quiet project can be finished rather "
+    "than abandoned, so read the issue tracker before you decide.",
+    "  yes -> Q2",
+    "  no  -> Q3",
+    "",
+    "Q2: Is the licence compatible with how you ship your product?",
+    "  hint: Check the licence of the library and of what it pulls in—a permissive "
+    "library can depend on a copyleft one. Ask your legal contact when in doubt.",
+    "  yes -> Q4",
+    "  no  -> [AVOID]",
+    "",
+    "Q3: Could you maintain a fork yourselves if you had to?",
+    "  yes -> Q2",
+    "  no  -> [AVOID]",
+    "",
+    "Q4: Could you replace it within a sprint if it went away?",
+    "  hint: Wrap it behind your own interface—then leaving costs one module.",
+    "  yes -> [ADOPT]",
+    "  no  -> [ADOPT_WITH_CARE]",
+    "",
+    "[ADOPT]: Adopt it",
+    "  color: #22c55e",
+    "  description: The library is alive, compatible and easy to leave—use it, "
+    "and note the decision in your architecture log.",
+    "  code: DEP_ADOPT",
+    "",
+    "[ADOPT_WITH_CARE]: Adopt it behind an interface",
+    "  color: #f59e0b",
+    "  description: Adopt it, but keep every call behind one module of your own "
+    "so that a replacement stays a local change.",
+    "  code: DEP_ADOPT_CARE",
+    "",
+    "[AVOID]: Look for another library",
+    "  color: #ef4444",
+    "  description: The risk outweighs the benefit—keep looking, or write the part "
+    "you need yourselves.",
+    "  code: DEP_AVOID",
+)

@@ -9,13 +9,16 @@ change to it too, which costs more than the analysis on a large file.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import logging
-from collections.abc import Generator
-from typing import Any
+import sys
+from collections.abc import Callable, Generator
+from typing import Any, TypeVar, cast
 
 from lsprotocol import types
 from pygls.capabilities import get_capability
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol, lsp_method
 
@@ -40,10 +43,24 @@ from dag_lsp.lsp.positions import Columns
 log = logging.getLogger(__name__)
 
 _Handoff = Generator[Any, Any, None]
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 class DagProtocol(LanguageServerProtocol):
-    """pygls's protocol, without its own copy of each document's text."""
+    """pygls's protocol, without its own copy of each document's text.
+
+    It also answers a request whose params cannot be read: pygls logs it
+    and drops it, and a client would wait for the answer forever.
+    """
+
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        """The typed message, or an error answer to an unreadable request."""
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as error:
+            if "id" in data and "method" in data:
+                self._send_response(data["id"], None, error.to_response_error())
+            raise
 
     def _hand_over(self, method: str, params: Any) -> _Handoff:
         handler = self.fm.features.get(method)
@@ -81,6 +98,24 @@ class DagServer(LanguageServer):
         self.shutdown_requested = False
         self.exit_code = 0
 
+    def feature(
+        self, feature_name: str, options: Any | None = None
+    ) -> Callable[[F], F]:
+        """pygls's registration; a failing notification is logged in full.
+
+        pygls answers a failing request with an error and logs its
+        traceback, but reports a failing notification without one.
+        """
+        register = super().feature(feature_name, options)
+        if not _is_notification(feature_name):
+            return register
+
+        def decorator(handler: F) -> F:
+            register(_logged(feature_name, handler))
+            return handler
+
+        return decorator
+
     def columns(self) -> Columns:
         """Column conversion in the position encoding the client negotiated."""
         return Columns(self.workspace.position_codec)
@@ -88,6 +123,25 @@ class DagServer(LanguageServer):
     def supports(self, capability: str) -> bool:
         """Whether the client declared a capability (a dotted path)."""
         return bool(get_capability(self.client_capabilities, capability, False))
+
+
+def _is_notification(method: str) -> bool:
+    types_of = types.METHOD_TO_TYPES.get(method)
+    return types_of is not None and types_of[1] is None
+
+
+def _logged(method: str, handler: F) -> F:
+    """The handler, logging the traceback of any exception it raises."""
+
+    @functools.wraps(handler)
+    def run(*args: Any) -> Any:
+        try:
+            return handler(*args)
+        except Exception:
+            log.exception("handling '%s' failed", method)
+            raise
+
+    return cast(F, run)
 
 
 def _on_shutdown(ls: DagServer, params: None) -> None:
@@ -135,5 +189,12 @@ def serve(tcp: bool = False, ws: bool = False, host: str = "", port: int = 0) ->
     elif ws:
         server.start_ws(host, port)
     else:
-        server.start_io()
+        _serve_stdio(server)
     return server.exit_code
+
+
+def _serve_stdio(server: DagServer) -> None:
+    """Serve on standard input and output, keeping stray prints off the channel."""
+    channel = sys.stdout.buffer
+    sys.stdout = sys.stderr
+    server.start_io(sys.stdin.buffer, channel)
