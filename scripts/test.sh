@@ -3,21 +3,27 @@
 # types, pytest) and the VS Code extension (type check, lint, grammar tests).
 #
 # Python packages go into .venv, npm packages into vscode-extension/node_modules.
-# Neovim and Graphviz, which the editor and diagram tests drive, come from
-# Debian's packages when the machine allows installing them; without them
-# those tests are skipped with a message saying so.
+# Neovim, Emacs and Graphviz, which the editor and diagram tests drive, come
+# from Debian's packages when the machine allows installing them; without
+# them those tests are skipped with a message saying so. A newer Neovim comes
+# with the Python test extra on Linux x86_64.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 python3 -m venv .venv
 .venv/bin/pip install --quiet --disable-pip-version-check '.[test]'
 
+# The wheels pre-commit's hook environment installs, so its tests run offline.
+.venv/bin/pip wheel --quiet --disable-pip-version-check -w .wheelhouse . hatchling==1.33.0
+
 missing=()
 command -v nvim >/dev/null || missing+=(neovim)
 command -v dot >/dev/null || missing+=(graphviz)
+command -v emacs >/dev/null || missing+=(emacs-nox elpa-eglot)
 if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "installing ${missing[*]} from Debian's packages"
-  apt-get update -qq >/dev/null && apt-get install -y -qq "${missing[@]}" >/dev/null
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 # Mermaid and jsdom, with which the tests parse the Mermaid export (no browser).

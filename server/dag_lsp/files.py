@@ -47,7 +47,7 @@ def _below(folder: str) -> Iterator[str]:
     for parent, _folders, names in os.walk(folder):
         for name in names:
             if name.endswith(".dag"):
-                yield os.path.join(parent, name)
+                yield os.path.normpath(os.path.join(parent, name))
 
 
 def read(name: str) -> Input:

@@ -1,14 +1,17 @@
 """pre-commit: the hooks of `.pre-commit-hooks.yaml`, run by the real tool.
 
 The far end of the flow as a team meets it: `pre-commit` installs this
-checkout into a hook environment (with pip, from PyPI, once per test
-session) and runs `dag-lsp --check` / `dag-lsp --format` on the files of a
+checkout into a hook environment (with pip, once per test session) and runs `dag-lsp --check` / `dag-lsp --format` on the files of a
 scratch git repository, as it would before a commit.
 
 pre-commit installs hooks from a commit, so the tests snapshot the working
 tree of this checkout (tracked files, with any changes not yet committed)
 into a commit of a scratch clone, as `pre-commit try-repo` does, and point
 a generated `.pre-commit-config.yaml` at it.
+
+`scripts/test.sh` fills `.wheelhouse/` at the top of the checkout with the
+wheels that install needs, and pip is then kept to it: the tests download
+nothing. Without it (pytest run on its own), pip uses its package index.
 """
 
 from __future__ import annotations
@@ -34,6 +37,16 @@ IDENTITY = {
     "GIT_COMMITTER_NAME": "Test",
     "GIT_COMMITTER_EMAIL": "test@example.invalid",
 }
+
+
+WHEELHOUSE = Path(__file__).resolve().parents[2] / ".wheelhouse"
+
+
+def offline_pip() -> dict[str, str]:
+    """Keep pip to the local wheelhouse, when `scripts/test.sh` made one."""
+    if not WHEELHOUSE.is_dir():
+        return {}
+    return {"PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(WHEELHOUSE)}
 
 
 def git(cwd: Path, *args: str) -> str:
@@ -129,6 +142,7 @@ class Project:
         """
         env = {**os.environ, **IDENTITY, "PRE_COMMIT_HOME": str(self.hooks.home)}
         env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
+        env.update(offline_pip())
         done = subprocess.run(
             [sys.executable, "-m", "pre_commit", *args, "--color", "never"],
             cwd=self.path,
@@ -207,7 +221,12 @@ def test_installed_hook_refuses_a_commit_of_a_broken_tree(project: Project) -> N
     refused = subprocess.run(
         ["git", "-c", "commit.gpgsign=false", "commit", "-m", "add a broken tree"],
         cwd=project.path,
-        env={**os.environ, **IDENTITY, "PRE_COMMIT_HOME": str(project.hooks.home)},
+        env={
+            **os.environ,
+            **IDENTITY,
+            **offline_pip(),
+            "PRE_COMMIT_HOME": str(project.hooks.home),
+        },
         capture_output=True,
         text=True,
     )
