@@ -34,13 +34,14 @@ import subprocess
 import sys
 import time
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import generate
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.client import LanguageClient
 
 SIZES = generate.SIZES
@@ -51,6 +52,8 @@ FLOOR_REPEATS = 9
 STARTUP_REPEATS = 15
 REQUESTS = 20
 EDIT_TIMEOUT = 5.0
+OPEN_TIMEOUT = 30.0
+REQUEST_TIMEOUT = 10.0
 START_TIMEOUT = 30.0
 
 # Targets from the issue.
@@ -463,6 +466,7 @@ class Probe:
         self._stderr: deque[str] = deque(maxlen=12)
         self._incremental = True
         self._stderr_task: asyncio.Task[None] | None = None
+        self.refused: dict[str, str] = {}
         self._register()
 
     def _register(self) -> None:
@@ -528,6 +532,12 @@ class Probe:
         process = self.client._server
         return process.pid if process is not None else None
 
+    def _check_alive(self) -> None:
+        """Raise when the server has exited, rather than wait on it."""
+        process = self.client._server
+        if process is not None and process.returncode is not None:
+            raise RuntimeError(f"the server exited with status {process.returncode}")
+
     def stderr_tail(self) -> str:
         """The server's last non-blank line on standard error, if any."""
         said = [line.strip() for line in self._stderr if line.strip()]
@@ -560,13 +570,14 @@ class Probe:
         item = types.TextDocumentItem(uri=uri, language_id="dag", version=1, text=text)
         start = time.perf_counter()
         self.client.text_document_did_open(types.DidOpenTextDocumentParams(item))
-        arrived = await self._diagnostics_of(1, OPEN_S * 30)
+        arrived = await self._diagnostics_of(1, OPEN_TIMEOUT)
         return None if arrived is None else arrived - start
 
     async def change(
         self, uri: str, version: int, edit: Edit, lines: list[str]
     ) -> float | None:
         """Seconds from didChange to the diagnostics of that version."""
+        self._check_alive()
         apply_edit(lines, edit)
         self._forget_published()
         params = types.DidChangeTextDocumentParams(
@@ -607,22 +618,31 @@ class Probe:
                 return arrived
         return None
 
-    async def completion(self, uri: str, position: types.Position) -> float:
-        """Seconds for one completion request."""
+    async def completion(self, uri: str, position: types.Position) -> float | None:
+        """Seconds for one completion request; None when the server refuses."""
+        self._check_alive()
         params = types.CompletionParams(
             text_document=types.TextDocumentIdentifier(uri=uri), position=position
         )
-        start = time.perf_counter()
-        await asyncio.wait_for(self.client.text_document_completion_async(params), 10)
-        return time.perf_counter() - start
+        request = self.client.text_document_completion_async(params)
+        return await self._timed("completion", request)
 
-    async def hover(self, uri: str, position: types.Position) -> float:
-        """Seconds for one hover request."""
+    async def hover(self, uri: str, position: types.Position) -> float | None:
+        """Seconds for one hover request; None when the server refuses."""
+        self._check_alive()
         params = types.HoverParams(
             text_document=types.TextDocumentIdentifier(uri=uri), position=position
         )
+        return await self._timed("hover", self.client.text_document_hover_async(params))
+
+    async def _timed(self, name: str, request: Awaitable[object]) -> float | None:
+        """Seconds until a request is answered; a refusal is noted in `refused`."""
         start = time.perf_counter()
-        await asyncio.wait_for(self.client.text_document_hover_async(params), 10)
+        try:
+            await asyncio.wait_for(request, REQUEST_TIMEOUT)
+        except JsonRpcException as error:
+            self.refused.setdefault(name, str(error))
+            return None
         return time.perf_counter() - start
 
 
@@ -674,21 +694,40 @@ async def _session(probe: Probe, path: Path, run: ServerRun) -> None:
     run.sync = "incremental" if probe._incremental else "full (server asks for it)"
 
     run.opened = await probe.open(uri, text)
+    if run.opened is None:
+        run.problem = "no diagnostics came after didOpen; the edits were skipped"
+    else:
+        await _edits(probe, uri, lines, run)
+
+    positions = request_positions(lines)
+    for position in positions:
+        _keep(run.completions, await probe.completion(uri, position))
+        _keep(run.hovers, await probe.hover(uri, _on_id(position)))
+
+    if run.edits:
+        await _after_edits(probe, uri, lines, positions, run)
+    run.peak_mb = _peak(probe.pid())
+    refused = [f"{name} refused ({said})" for name, said in probe.refused.items()]
+    run.problem = "; ".join([run.problem, *refused] if run.problem else refused)
+
+
+def _keep(values: list[float], took: float | None) -> None:
+    if took is not None:
+        values.append(took)
+
+
+async def _edits(probe: Probe, uri: str, lines: list[str], run: ServerRun) -> None:
+    """Time the planned edits; give up after three that get no diagnostics."""
     for version, edit in enumerate(plan_edits(lines), start=2):
         took = await probe.change(uri, version, edit, lines)
         if took is None:
             run.edits_missed += 1
+            if run.edits_missed >= 3 and not run.edits:
+                run.problem = "the first edits got no diagnostics; the rest skipped"
+                return
         else:
             run.edits.append(took)
             run.by_kind.setdefault(edit.kind, []).append(took)
-
-    positions = request_positions(lines)
-    for position in positions:
-        run.completions.append(await probe.completion(uri, position))
-        run.hovers.append(await probe.hover(uri, _on_id(position)))
-
-    await _after_edits(probe, uri, lines, positions, run)
-    run.peak_mb = _peak(probe.pid())
 
 
 async def _after_edits(
@@ -710,9 +749,9 @@ async def _after_edits(
         if await probe.change(uri, first + n, edit, lines) is None:
             continue
         if n % 2 == 0:
-            run.fresh_completions.append(await probe.completion(uri, position))
+            _keep(run.fresh_completions, await probe.completion(uri, position))
         else:
-            run.fresh_hovers.append(await probe.hover(uri, _on_id(position)))
+            _keep(run.fresh_hovers, await probe.hover(uri, _on_id(position)))
 
 
 def _on_id(position: types.Position) -> types.Position:
