@@ -6,6 +6,7 @@ here only small trees are made, and no time is asserted.
 
 from __future__ import annotations
 
+import asyncio
 import importlib.util
 import sys
 from collections import Counter
@@ -220,3 +221,18 @@ def test_server_figures_are_missing_when_most_edits_got_nothing() -> None:
     assert figures["didOpen -> diagnostics, 5,000"].value == 0.5
     assert figures["edit -> diagnostics, median"].value is None
     assert "15 edits" in figures["edit -> diagnostics, median"].note
+
+
+def test_the_client_drives_the_real_server_through_every_step(tmp_path: Path) -> None:
+    path = generate.write(12, tmp_path)
+
+    served = asyncio.run(run.serve_tree([run.dag_lsp()], path))
+
+    assert served.problem == ""
+    assert served.sync == "incremental"
+    assert served.opened is not None
+    assert len(served.edits) == 20
+    assert served.edits_missed == 0
+    assert len(served.completions) == len(served.hovers) == 20
+    assert len(served.fresh_completions) == len(served.fresh_hovers) == 10
+    assert served.peak_mb is not None and served.peak_mb > 0
