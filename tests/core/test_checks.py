@@ -102,9 +102,8 @@ def test_dag001_syntax_error_at_the_mistyped_arrow() -> None:
 
 @pytest.mark.parametrize("arrow", ["=>", "-->", "~>"])
 def test_dag001_mistyped_arrow_in_a_multiple_choice_answer(arrow: str) -> None:
-    """KNOWN BUG (syntax.py): `A: Cracked => Q2` is read as a question
-    property named 'A' (a DAG014 warning, exit status 0) or reported at the
-    target; it must be a syntax error at the arrow, like `yes => Q2`."""
+    """Once read as a question property named 'A' (a warning, exit status 0)
+    or reported at the target: it is a syntax error at the arrow."""
     text = edit(BASE, "  yes -> Q2", f"  A: Cracked {arrow} Q2")
     [found] = only(text, "DAG001")
 
@@ -446,8 +445,7 @@ def test_dag014_unknown_outcome_property() -> None:
 
 
 def test_dag014_unknown_question_property() -> None:
-    """KNOWN BUG (syntax.py): reading `  difficulty: hard` in a question
-    raises ValueError (see test_syntax)."""
+    """Reading an unknown question property once raised ValueError."""
     text = edit(
         BASE, "Q2: Does it still turn on?", "Q2: Does it still turn on?\n  level: 2"
     )

@@ -191,8 +191,8 @@ def test_blank_lines(line: str, place: Place) -> None:
 
 
 def test_unknown_question_property_is_read_as_a_property() -> None:
-    """KNOWN BUG (syntax.py): the `other` rule has four children, the builder
-    takes three, so any unknown question property raises ValueError."""
+    """It once raised ValueError: the `other` rule had four children and its
+    builder took three."""
     line = "  difficulty: hard"
     node = parse(line, QUESTION)
 
@@ -282,9 +282,8 @@ def test_errors_point_where_the_line_goes_wrong(
 def test_mistyped_arrow_after_a_keyed_label_is_reported_at_the_arrow(
     line: str, column: int
 ) -> None:
-    """KNOWN BUG (syntax.py): after `A:` the line is also tried as a property
-    (`other`), which fails further right, so the error lands on the target
-    ("unexpected text") instead of on the mistyped arrow."""
+    """After `A:` the line is also tried as a property, which once failed
+    further right and put the error on the target ("unexpected text")."""
     node = parse(line, QUESTION)
 
     assert isinstance(node, Invalid)
@@ -308,9 +307,8 @@ def test_malformed_outcome_head_keeps_its_id() -> None:
     assert (node.head, node.outcome) == (Token("LATE", 1, 5), True)
 
 
-# ---------------------------------------------------------------- known bugs
-# Each test below fails today and names the bug it shows in syntax.py (the
-# grammar and its messages); they are left failing on purpose.
+# ---------------------------------------------------------------- messages
+# Each of these once gave a wrong or misleading message.
 
 
 def test_blanks_before_the_colon_are_allowed() -> None:
@@ -318,12 +316,15 @@ def test_blanks_before_the_colon_are_allowed() -> None:
     node = parse("Q1 : Is it late?", TOP)
 
     assert isinstance(node, Field)
-    assert (node.key.text, node.value.text, node.value.start) == ("Q1", "Is it late?", 5)
+    assert (node.key.text, node.value.text, node.value.start) == (
+        "Q1",
+        "Is it late?",
+        5,
+    )
 
 
 def test_unclosed_outcome_head_does_not_speak_of_a_list() -> None:
-    """KNOWN BUG: `[X: label` says "expected ']' to close the list of
-    outcomes" although a column-0 `[X]` is an outcome's head, not a list."""
+    """A column-0 `[X]` is an outcome's head, not a list of outcomes."""
     node = parse("[CAT-FOOD: Cat food", TOP)
 
     assert isinstance(node, Invalid)
@@ -332,8 +333,7 @@ def test_unclosed_outcome_head_does_not_speak_of_a_list() -> None:
 
 
 def test_route_target_without_brackets_asks_for_brackets() -> None:
-    """KNOWN BUG: `team: Q1=yes -> FOOTBALL` says "expected '->' and a
-    target" while the arrow is there; what is missing is `[`."""
+    """The arrow is there; what is missing is `[`."""
     line = "  team: Q1=yes -> FOOTBALL"
     node = parse(line, ROUTES)
 
@@ -345,8 +345,7 @@ def test_route_target_without_brackets_asks_for_brackets() -> None:
 
 @pytest.mark.parametrize("line", ["  solo: Q1=no, -> [R]", "  r: -> [X]"])
 def test_arrow_where_a_condition_should_be_is_reported_at_the_arrow(line: str) -> None:
-    """KNOWN BUG: the `-` of `->` is read as a question id (ids may hold
-    `-`), so the error lands on `>` and asks for '=' after the id '-'."""
+    """The `-` of `->` must not be read as a question id named '-'."""
     node = parse(line, ROUTES)
 
     assert isinstance(node, Invalid)
@@ -354,8 +353,7 @@ def test_arrow_where_a_condition_should_be_is_reported_at_the_arrow(line: str) -
 
 
 def test_when_with_a_trailing_comma_gets_a_when_message() -> None:
-    """KNOWN BUG: `when: Q1=warm,` gets the generic "expected an answer
-    (label -> target), a property (key: value) or a comment"."""
+    """Not the generic "expected an answer (label -> target), ..."."""
     line = "  when: Q1 = warm,"
     node = parse(line, QUESTION)
 
