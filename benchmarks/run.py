@@ -11,11 +11,14 @@ figure beside its target (issue "Fast on big trees") with PASS or MISS:
    `python -c "import parsimonious"`.
 3. The language server over stdio, through pygls's `LanguageClient`, on the
    5,000-question tree: open to diagnostics, single-character edits to the
-   diagnostics of their version, completion and hover.
+   diagnostics of their version, completion and hover (on one version, and
+   as the first request after an edit).
 4. The server's peak resident memory (VmHWM) once it has served all that.
 
-Process times are the median of several runs. It is not a test: nothing
-fails when a target is missed. Run it with the project's Python:
+Process times are the fastest of several runs, with the median and the
+CPU time beside them; server latencies are the median of 20 requests. It
+is not a test: nothing fails when a target is missed. Run it with the
+project's Python (docs/performance.md says more):
 
     python benchmarks/run.py
 """
@@ -34,7 +37,7 @@ import subprocess
 import sys
 import time
 from collections import deque
-from collections.abc import Awaitable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -268,28 +271,25 @@ def size_figures(runs: Sequence[SizeRun]) -> list[Figure]:
     figures = []
     if mid is not None:
         value = ratio(_valid(mid.check), mid.floor.best)
-        figures.append(
-            Figure(
-                "check / floor, 5,000 questions",
-                value,
-                "x",
-                CHECK_VS_FLOOR,
-                _failure(mid.check) or _on_cpu(mid.check, mid.floor),
-            )
-        )
+        note = _failure(mid.check) or _on_cpu(mid.check, mid.floor)
+        name = "check / floor, 5,000 questions"
+        figures.append(Figure(name, value, "x", CHECK_VS_FLOOR, note))
     if mid is not None and big is not None:
-        check_growth = ratio(_valid(big.check), _valid(mid.check))
-        floor_growth = ratio(big.floor.best, mid.floor.best)
-        note = _failure(big.check) or _failure(mid.check)
-        note = note or _on_cpu(big.check, mid.check)
-        figures.append(
-            Figure("check growth, 5,000 -> 20,000", check_growth, "x", GROWTH, note)
-        )
-        note = _on_cpu(big.floor, mid.floor)
-        figures.append(
-            Figure("floor growth, 5,000 -> 20,000", floor_growth, "x", GROWTH, note)
-        )
+        figures += _growth(mid, big)
     return figures
+
+
+def _growth(mid: SizeRun, big: SizeRun) -> list[Figure]:
+    """How the check and the floor grow from one tree to the next."""
+    check = ratio(_valid(big.check), _valid(mid.check))
+    note = _failure(big.check) or _failure(mid.check)
+    note = note or _on_cpu(big.check, mid.check)
+    floor = ratio(big.floor.best, mid.floor.best)
+    floor_note = _on_cpu(big.floor, mid.floor)
+    return [
+        Figure("check growth, 5,000 -> 20,000", check, "x", GROWTH, note),
+        Figure("floor growth, 5,000 -> 20,000", floor, "x", GROWTH, floor_note),
+    ]
 
 
 def _on_cpu(numerator: Timing, denominator: Timing) -> str:
@@ -406,7 +406,7 @@ def plan_edits(lines: Sequence[str], count: int = REQUESTS) -> list[Edit]:
     return edits
 
 
-def _next_line(lines: Sequence[str], start: int, wanted: Any) -> int:
+def _next_line(lines: Sequence[str], start: int, wanted: Callable[[str], bool]) -> int:
     """The first line from `start` on (wrapping round) that `wanted` accepts."""
     for offset in range(len(lines)):
         n = (start + offset) % len(lines)
@@ -464,7 +464,7 @@ class Probe:
         self.client = LanguageClient("dag-lsp-benchmark", "1")
         self._published: asyncio.Queue[tuple[float, int | None]] = asyncio.Queue()
         self._stderr: deque[str] = deque(maxlen=12)
-        self._incremental = True
+        self.incremental = True
         self._stderr_task: asyncio.Task[None] | None = None
         self.refused: dict[str, str] = {}
         self._register()
@@ -510,7 +510,7 @@ class Probe:
             self.client.initialize_async(params), START_TIMEOUT
         )
         self.client.initialized(types.InitializedParams())
-        self._incremental = _incremental(result.capabilities.text_document_sync)
+        self.incremental = _incremental(result.capabilities.text_document_sync)
 
     def _drain_stderr(self) -> None:
         """Read the server's standard error so that it never blocks on it.
@@ -594,7 +594,7 @@ class Probe:
     def _content_change(
         self, edit: Edit, lines: list[str]
     ) -> types.TextDocumentContentChangeEvent:
-        if not self._incremental:
+        if not self.incremental:
             return types.TextDocumentContentChangeWholeDocument(text="\n".join(lines))
         where = types.Range(
             start=types.Position(line=edit.line, character=edit.start),
@@ -691,7 +691,7 @@ async def _session(probe: Probe, path: Path, run: ServerRun) -> None:
     text = path.read_text(encoding="utf-8")
     lines = text.split("\n")
     uri = path.resolve().as_uri()
-    run.sync = "incremental" if probe._incremental else "full (server asks for it)"
+    run.sync = "incremental" if probe.incremental else "full (server asks for it)"
 
     run.opened = await probe.open(uri, text)
     if run.opened is None:
@@ -769,74 +769,48 @@ def _peak(pid: int | None) -> float | None:
 
 
 def server_table(run: ServerRun) -> str:
-    ms = 1000.0
+    opened = [run.opened] if run.opened is not None else []
     rows = [
-        [
-            "didOpen -> diagnostics",
-            shown(run.opened, "s"),
-            str(int(run.opened is not None)),
-        ],
-        _spread("didChange -> diagnostics", run.edits, ms),
-        *(_spread(f"  {kind}", took, ms) for kind, took in run.by_kind.items()),
-        _spread("completion", run.completions, ms),
-        _spread("hover", run.hovers, ms),
-        _spread("completion, first after an edit", run.fresh_completions, ms),
-        _spread("hover, first after an edit", run.fresh_hovers, ms),
+        _spread("didOpen -> diagnostics", opened),
+        _spread("didChange -> diagnostics", run.edits),
+        *(_spread(f"  {kind}", took) for kind, took in run.by_kind.items()),
+        _spread("completion", run.completions),
+        _spread("hover", run.hovers),
+        _spread("completion, first after an edit", run.fresh_completions),
+        _spread("hover, first after an edit", run.fresh_hovers),
     ]
-    return table(["request", "median", "min", "max", "count"], [*_pad(rows)])
+    return table(["request", "median", "min", "max", "count"], rows)
 
 
-def _pad(rows: list[list[str]]) -> list[list[str]]:
-    return [row if len(row) == 5 else [row[0], row[1], "", "", row[2]] for row in rows]
-
-
-def _spread(name: str, values: list[float], scale: float) -> list[str]:
-    if not values:
+def _spread(name: str, seconds: list[float]) -> list[str]:
+    """A row of milliseconds: median, least, most and how many."""
+    if not seconds:
         return [name, "-", "-", "-", "0"]
-    scaled = [value * scale for value in values]
-    return [
-        name,
-        shown(middle(scaled), "ms"),
-        shown(min(scaled), "ms"),
-        shown(max(scaled), "ms"),
-        str(len(scaled)),
-    ]
-
-
-def _scaled(value: float | None, scale: float = 1e3) -> float | None:
-    return None if value is None else value * scale
+    ms = [value * 1e3 for value in seconds]
+    spread = (middle(ms), min(ms), max(ms))
+    return [name, *(shown(value, "ms") for value in spread), str(len(ms))]
 
 
 def server_figures(run: ServerRun) -> list[Figure]:
     """Parts 3 and 4 as figures beside their targets."""
     missed = f"{run.edits_missed} edits got no diagnostics" if run.edits_missed else ""
-    edits = middle(run.edits) if run.edits_missed * 2 < REQUESTS else None
+    edits = run.edits if run.edits_missed * 2 < REQUESTS else []
     return [
         Figure("didOpen -> diagnostics, 5,000", run.opened, "s", OPEN_S),
-        Figure(
-            "edit -> diagnostics, median", _scaled(edits, 1e3), "ms", EDIT_MS, missed
-        ),
-        Figure(
-            "completion, median",
-            _scaled(middle(run.completions), 1e3),
-            "ms",
-            REQUEST_MS,
-        ),
-        Figure("hover, median", _scaled(middle(run.hovers), 1e3), "ms", REQUEST_MS),
-        Figure(
-            "completion after an edit, median",
-            _scaled(middle(run.fresh_completions)),
-            "ms",
-            REQUEST_MS,
-        ),
-        Figure(
-            "hover after an edit, median",
-            _scaled(middle(run.fresh_hovers)),
-            "ms",
-            REQUEST_MS,
-        ),
+        _median_ms("edit -> diagnostics, median", edits, EDIT_MS, missed),
+        _median_ms("completion, median", run.completions, REQUEST_MS),
+        _median_ms("hover, median", run.hovers, REQUEST_MS),
+        _median_ms("completion after an edit, median", run.fresh_completions),
+        _median_ms("hover after an edit, median", run.fresh_hovers),
         Figure("server peak memory (VmHWM)", run.peak_mb, "MB", MEMORY_MB),
     ]
+
+
+def _median_ms(
+    name: str, seconds: list[float], limit: float = REQUEST_MS, note: str = ""
+) -> Figure:
+    value = middle(seconds)
+    return Figure(name, None if value is None else value * 1e3, "ms", limit, note)
 
 
 # ---------------------------------------------------------------- main
