@@ -51,6 +51,7 @@ DECISION = lines(
     "  url: https://example.org/mtb",
     "",
     "[GRAVEL]: Gravel bike",
+    "  weight: 9.5 kg",
     "[CARGO]: -",
     "[ROAD]: Road bike",
 )
@@ -135,6 +136,11 @@ def test_outcomes_with_every_property() -> None:
     assert mtb.property("code") == "BIKE_MTB"
     assert mtb.properties[0].value.span == Span(19, 9, 16)
     assert tree.outcome_ids["CARGO"].label.value == "-"
+    gravel = tree.outcome_ids["GRAVEL"]
+    assert [(p.key.value, p.value.value) for p in gravel.properties] == [
+        ("weight", "9.5 kg")
+    ]
+    assert gravel.property("weight") == "9.5 kg"
     assert not any(o.implicit for o in tree.outcomes)
 
 
@@ -151,8 +157,8 @@ def test_comments_and_blocks() -> None:
     assert tree.outcomes[0].block.lines == list(range(18, 24))
 
 
-def test_the_decision_example_is_clean() -> None:
-    assert findings(DECISION) == []
+def test_the_decision_example_gives_only_the_unknown_property() -> None:
+    assert [(f.code, f.span.line) for f in findings(DECISION)] == [("DAG014", 26)]
 
 
 ELIMINATION = lines(
