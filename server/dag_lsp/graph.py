@@ -104,9 +104,7 @@ def _on_cycles(tree: Tree) -> set[str]:
 _ON_STACK, _DONE = 1, 2
 
 
-def _cycles_from(
-    tree: Tree, start: str, state: dict[str, int]
-) -> Iterator[list[Edge]]:
+def _cycles_from(tree: Tree, start: str, state: dict[str, int]) -> Iterator[list[Edge]]:
     """Cycles found walking from `start`; `path[i]` leads from `stack[i]` on."""
     path: list[Edge] = []
     stack = [(start, question_edges(tree, tree.question_ids[start]))]

@@ -115,7 +115,9 @@ def _labels(question: Question) -> Iterator[Finding]:
             seen.setdefault(key, answer.label)
 
 
-def _duplicate_label(question: Question, answer: Answer, key: str, first: Text) -> Finding:
+def _duplicate_label(
+    question: Question, answer: Answer, key: str, first: Text
+) -> Finding:
     line = first.span.line + 1
     message = (
         f"the answer '{key}' is given twice in '{question.id.value}'; "
@@ -155,7 +157,9 @@ def _when(tree: Tree, question: Question) -> Iterator[Finding]:
 def _condition(tree: Tree, condition: Condition) -> Finding | None:
     asked = tree.question_ids.get(condition.question.id)
     if asked is None:
-        message = f"'when' names the question '{condition.question.id}', which is not defined"
+        message = (
+            f"'when' names the question '{condition.question.id}', which is not defined"
+        )
         return Finding(UNKNOWN_WHEN, condition.question.span, message)
 
     name = condition.answer.value

@@ -79,7 +79,9 @@ def cycles(tree: Tree) -> Iterator[Finding]:
         names = [edge.question.id.value for edge in edges] + [edges[-1].target.id]
         message = "this answer closes a cycle: " + " -> ".join(names)
         related = tuple(
-            Related(edge.target.span, f"{edge.question.id.value} leads to {edge.target.id}")
+            Related(
+                edge.target.span, f"{edge.question.id.value} leads to {edge.target.id}"
+            )
             for edge in edges
         )
         yield Finding(CYCLE, edges[-1].target.span, message, related)

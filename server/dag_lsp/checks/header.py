@@ -37,7 +37,9 @@ def _required(tree: Tree) -> Iterator[Finding]:
 
     if tree.header_field("entry") is None:
         yield Finding(
-            MISSING_ENTRY, _START, "the tree has no entry: add 'entry: ID' of its first question"
+            MISSING_ENTRY,
+            _START,
+            "the tree has no entry: add 'entry: ID' of its first question",
         )
 
 
@@ -50,7 +52,9 @@ def _entry(tree: Tree) -> Iterator[Finding]:
     span = prop.value.span if name else prop.key.span
     message = f"the entry '{name}' names no question" if name else "the entry is empty"
     hint = closest(name, tree.question_ids) if name else None
-    yield Finding(UNKNOWN_ENTRY, span, message + (f"; did you mean '{hint}'?" if hint else ""))
+    yield Finding(
+        UNKNOWN_ENTRY, span, message + (f"; did you mean '{hint}'?" if hint else "")
+    )
 
 
 def _mode(tree: Tree) -> Iterator[Finding]:

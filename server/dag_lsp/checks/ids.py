@@ -35,7 +35,9 @@ def duplicates(tree: Tree) -> Iterator[Finding]:
 
         line = first[ident.value].span.line + 1
         message = f"'{ident.value}' is defined twice; first defined on line {line}"
-        related = (Related(first[ident.value].span, f"'{ident.value}' first defined here"),)
+        related = (
+            Related(first[ident.value].span, f"'{ident.value}' first defined here"),
+        )
         yield Finding(DUPLICATE_ID, ident.span, message, related)
 
 

@@ -50,8 +50,7 @@ def _step(
     if not tree.elimination and step.question.id != expected:
         where = f"'{expected}'" if expected else "an outcome"
         message = (
-            f"route '{name}': the path reaches {where} here, "
-            f"not '{step.question.id}'"
+            f"route '{name}': the path reaches {where} here, not '{step.question.id}'"
         )
         return Finding(BROKEN_ROUTE, step.question.span, message)
 
@@ -96,7 +95,9 @@ def _survivors(tree: Tree, route: Route, answers: list[Answer]) -> Finding | Non
         return None
 
     left = ", ".join(sorted(alive)) or "nothing"
-    message = f"route '{route.name.value}' leaves [{left}], not [{', '.join(sorted(said))}]"
+    message = (
+        f"route '{route.name.value}' leaves [{left}], not [{', '.join(sorted(said))}]"
+    )
     return Finding(BROKEN_ROUTE, _outcomes_span(route), message)
 
 
