@@ -189,11 +189,17 @@ def _token(node: Node) -> Token:
     return Token(node.text, node.start, node.end)
 
 
-def _value(node: Node) -> Token:
+def _value(node: Node, group: int = 1) -> Token:
     """The free text a token captured, without the blanks at its end."""
     match = node.match
-    text = match.group(1).rstrip(" \t")
-    return Token(text, match.start(1), match.start(1) + len(text))
+    text = match.group(group).rstrip(" \t")
+    return Token(text, match.start(group), match.start(group) + len(text))
+
+
+def _group(node: Node, group: int) -> Token:
+    """A part of a token, as its regular expression captured it."""
+    match = node.match
+    return Token(match.group(group), match.start(group), match.end(group))
 
 
 def _comment(node: Node) -> Comment:
@@ -206,7 +212,11 @@ def _field(node: Node) -> Field:
 
 
 def _outcome_head(node: Node) -> OutcomeHead:
-    _open, ident, _close, value = node.children
+    chosen = node.children[0]
+    if chosen.expr_name == "whole_head":
+        return OutcomeHead(_group(chosen, 1), _value(chosen, 2))
+
+    _open, ident, _close, value = chosen.children
     return OutcomeHead(_token(ident), _value(value))
 
 
@@ -215,7 +225,11 @@ def _hint(node: Node) -> Property:
 
 
 def _property(node: Node) -> Property:
-    key, value = node.children
+    chosen = node.children[0]
+    if chosen.expr_name == "pair":
+        return Property(_group(chosen, 1), _value(chosen, 2))
+
+    key, value = chosen.children
     return Property(_token(key), _value(value))
 
 
@@ -257,24 +271,32 @@ def _answer_name(label: Token) -> Token:
 
 
 def _targets(node: Node) -> tuple[Target, ...]:
-    if node.expr_name == "ident":
-        return (Target(_token(node), outcome=False),)
-    return tuple(Target(ident, outcome=True) for ident in _outcome_ids(node))
+    """What an answer's `target` leads to, whichever alternative matched."""
+    chosen = node.children[0]
+    name = chosen.expr_name
+    if name == "last_id":
+        return (Target(_group(chosen, 1), outcome=False),)
+    if name == "last_outcome":
+        return (Target(_group(chosen, 1), outcome=True),)
+
+    first = chosen.children[0]
+    if first.expr_name == "ident":
+        return (Target(_token(first), outcome=False),)
+    return tuple(Target(ident, outcome=True) for ident in _outcome_ids(first))
 
 
 def _answer(node: Node) -> Answer:
-    label_node, _arrow, target, _end = node.children
+    label_node, _arrow, target = node.children
     label = _stripped(label_node)
-    chosen = target.children[0]
-    return Answer(
-        label, _answer_name(label), _targets(chosen), True, chosen.expr_name != "ident"
-    )
+    listed = target.children[0].expr_name not in ("last_id", "ident")
+    return Answer(label, _answer_name(label), _targets(target), True, listed)
 
 
 def _listed_answer(node: Node) -> Answer:
     label_node, outcomes, _end = node.children
     label = _stripped(label_node)
-    return Answer(label, _answer_name(label), _targets(outcomes), False, True)
+    targets = tuple(Target(ident, outcome=True) for ident in _outcome_ids(outcomes))
+    return Answer(label, _answer_name(label), targets, False, True)
 
 
 def _route(node: Node) -> Route:
