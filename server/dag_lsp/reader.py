@@ -41,6 +41,7 @@ from dag_lsp.source import Source, from_text
 from dag_lsp.syntax import LineParser, Place, Token
 
 _BLANKS = " \t"
+_BLANK = syntax.Blank()
 
 
 class _HeaderState(NamedTuple):
@@ -266,7 +267,7 @@ class _Builder:
     def add(self, number: int, line: str) -> None:
         indent = len(line) - len(line.lstrip(_BLANKS))
         if indent == len(line):
-            self.piece.nodes.append(syntax.Blank())
+            self.piece.nodes.append(_BLANK)
             self.in_header = self.in_header and not self.seen_field
             return
 
@@ -500,14 +501,12 @@ def _condition(number: int, node: syntax.Condition) -> Condition:
 
 
 def _answer(number: int, node: syntax.Answer) -> Answer:
-    targets = tuple(_ref(number, t.id, t.outcome) for t in node.targets)
-    return Answer(
-        _text(number, node.label),
-        _text(number, node.name),
-        targets,
-        node.arrow,
-        node.listed,
+    targets = tuple(
+        [Ref(t.id.text, number, t.id.start, t.id.end, t.outcome) for t in node.targets]
     )
+    label = _text(number, node.label)
+    name = label if node.name is node.label else _text(number, node.name)
+    return Answer(label, name, targets, node.arrow, node.listed)
 
 
 def _route(number: int, node: syntax.Route) -> Route:
