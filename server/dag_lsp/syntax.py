@@ -382,7 +382,8 @@ def _invalid(text: str, indent: int, place: Place, error: ParseError) -> Invalid
         return Invalid(message, arrow.start(1), arrow.end(1))
 
     found, end = _found(text, pos)
-    invalid = Invalid(f"{_message(text, indent, place, name, pos)}, found {found}", pos, end)
+    expected = _message(text, indent, place, name, pos)
+    invalid = Invalid(f"{expected}, found {found}", pos, end)
     return _with_head(invalid, text) if place is Place.TOP else invalid
 
 
