@@ -61,6 +61,19 @@ export class ServerManager implements vscode.Disposable {
     void this.stop();
   }
 
+  /**
+   * Sends a request about one document (`{ textDocument: { uri } }`) to the
+   * running server; undefined when no server is running.
+   */
+  async requestForDocument<R>(method: string, uri: vscode.Uri): Promise<R | undefined> {
+    const client = this.session?.client;
+    if (client?.state !== State.Running) {
+      return undefined;
+    }
+    const textDocument = { uri: client.code2ProtocolConverter.asUri(uri) };
+    return client.sendRequest<R>(method, { textDocument });
+  }
+
   /** Runs lifecycle steps one after another, so two servers never overlap. */
   private enqueue(step: () => Promise<void>): Promise<void> {
     this.queue = this.queue.then(step).catch((error: unknown) => {

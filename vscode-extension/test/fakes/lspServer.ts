@@ -6,13 +6,15 @@
  * It appends "start PID" and "exit PID" to LOG_FILE. MODE is `ok` (answers
  * initialize and shutdown, exits on exit), `exit-at-once` (prints an error
  * and exits with code 1 before reading anything) or `crash` (exits with
- * code 1 shortly after the client says it is initialized).
+ * code 1 shortly after the client says it is initialized). In every mode a
+ * `dag/diagram` request is answered with a diagram naming the document's URI.
  */
 import * as fs from "node:fs";
 
 interface Message {
   id?: number;
   method?: string;
+  params?: { textDocument?: { uri?: string } };
 }
 
 const [mode, logFile] = process.argv.slice(2) as [string, string];
@@ -39,6 +41,11 @@ function handle(message: Message): void {
     case "shutdown":
       send({ id: message.id, result: null });
       break;
+    case "dag/diagram": {
+      const source = `digraph { "${message.params?.textDocument?.uri ?? ""}" }`;
+      send({ id: message.id, result: { version: 1, format: "dot", source, error: null, nodes: [] } });
+      break;
+    }
     case "exit":
       process.exit(0);
   }

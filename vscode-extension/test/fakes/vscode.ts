@@ -1,7 +1,8 @@
 /**
- * Just enough of the `vscode` module to run the real vscode-languageclient
- * and the extension's ServerManager under Node.js: messages, output channels
- * and diagnostic collections are recorded, settings come from a map, and
+ * Just enough of the `vscode` module to run the real vscode-languageclient,
+ * the extension's ServerManager and its preview under Node.js: messages,
+ * output channels, diagnostic collections, webview panels and the documents
+ * shown are recorded, settings come from a map, documents from `open`, and
  * anything else is an inert stand-in.
  */
 import Module from "node:module";
@@ -11,11 +12,31 @@ import type { LogOutputChannel } from "vscode";
 export interface Recorder {
   settings: Map<string, unknown>;
   errorMessages: string[];
+  informationMessages: string[];
   outputLines: string[];
   diagnosticCollections: { disposed: boolean }[];
-  commands: Map<string, () => unknown>;
+  commands: Map<string, (...args: unknown[]) => unknown>;
+  panels: FakePanel[];
+  shown: { document: FakeDocument; options: ShowOptions }[];
+  /** The documents `workspace.openTextDocument` finds, by URI. */
+  documents: Map<string, FakeDocument>;
+  /** Editors: `window.activeTextEditor` is the first, all are visible. */
+  editors: { document: FakeDocument; viewColumn: number }[];
   /** Fires `workspace.onDidChangeConfiguration` for the given setting names. */
   changeSettings(...names: string[]): void;
+  /** Fires `workspace.onDidChangeTextDocument` for a document. */
+  changeDocument(document: FakeDocument): void;
+}
+
+export interface FakeDocument {
+  uri: Uri;
+  languageId: string;
+}
+
+export interface ShowOptions {
+  viewColumn?: number;
+  selection?: Range;
+  preserveFocus?: boolean;
 }
 
 type Listener = (value: unknown) => void;
@@ -47,6 +68,80 @@ class EventEmitter {
   }
   dispose(): void {
     this.listeners = [];
+  }
+}
+
+/** A URI with the parts the extension uses; `toString()` gives it back as written. */
+export class Uri {
+  private constructor(
+    readonly scheme: string,
+    readonly path: string,
+  ) {}
+  static parse(value: string): Uri {
+    const colon = value.indexOf(":");
+    return new Uri(value.slice(0, colon), value.slice(colon + 1).replace(/^\/\//, ""));
+  }
+  static joinPath(base: Uri, ...segments: string[]): Uri {
+    return new Uri(base.scheme, [base.path, ...segments].join("/"));
+  }
+  get fsPath(): string {
+    return this.path;
+  }
+  toString(): string {
+    return `${this.scheme}://${this.path}`;
+  }
+}
+
+export class Position {
+  constructor(
+    readonly line: number,
+    readonly character: number,
+  ) {}
+}
+
+export class Range {
+  constructor(
+    readonly start: Position,
+    readonly end: Position,
+  ) {}
+}
+
+/** A webview panel that records its HTML, the messages posted to it, and reveals. */
+export class FakePanel {
+  readonly posted: unknown[] = [];
+  revealed = 0;
+  disposed = false;
+  private readonly received = new EventEmitter();
+  private readonly disposedEvent = new EventEmitter();
+  readonly onDidDispose = this.disposedEvent.event;
+  readonly webview = {
+    html: "",
+    cspSource: "https://fake.vscode-cdn.net",
+    asWebviewUri: (uri: Uri) => Uri.parse(`https://fake.vscode-cdn.net${uri.path}`),
+    postMessage: (message: unknown) => {
+      this.posted.push(message);
+      return Promise.resolve(true);
+    },
+    onDidReceiveMessage: this.received.event,
+  };
+
+  constructor(
+    readonly viewType: string,
+    readonly title: string,
+    readonly showOptions: { viewColumn: number; preserveFocus: boolean },
+    readonly options: { enableScripts?: boolean; localResourceRoots?: Uri[] },
+  ) {}
+
+  /** The webview script sending a message to the extension. */
+  send(message: unknown): void {
+    this.received.fire(message);
+  }
+  reveal(): void {
+    this.revealed += 1;
+  }
+  dispose(): void {
+    this.disposed = true;
+    this.disposedEvent.fire(undefined);
   }
 }
 
@@ -93,22 +188,35 @@ export function fakeOutputChannel(recorder: Recorder): LogOutputChannel {
 /** Serves `fake` as `require("vscode")` from now on. */
 export function installFakeVscode(): Recorder {
   const configurationChanged = new EventEmitter();
+  const documentChanged = new EventEmitter();
   const recorder: Recorder = {
     settings: new Map(),
     errorMessages: [],
+    informationMessages: [],
     outputLines: [],
     diagnosticCollections: [],
     commands: new Map(),
+    panels: [],
+    shown: [],
+    documents: new Map(),
+    editors: [],
     changeSettings: (...names) => {
       configurationChanged.fire({
         affectsConfiguration: (section: string) => names.some((name) => name === section || name.startsWith(`${section}.`)),
       });
+    },
+    changeDocument: (document) => {
+      documentChanged.fire({ document, contentChanges: [] });
     },
   };
   const fake = withStandIns({
     version: "1.90.0",
     Disposable,
     EventEmitter,
+    Uri,
+    Position,
+    Range,
+    ViewColumn: { Active: -1, Beside: -2, One: 1, Two: 2 },
     env: withStandIns({ language: "en", appName: "Fake Code" }),
     window: withStandIns({
       createOutputChannel: () => fakeOutputChannel(recorder),
@@ -116,15 +224,39 @@ export function installFakeVscode(): Recorder {
         recorder.errorMessages.push(message);
         return Promise.resolve(undefined);
       },
+      showInformationMessage: (message: string) => {
+        recorder.informationMessages.push(message);
+        return Promise.resolve(undefined);
+      },
+      createWebviewPanel: (...args: ConstructorParameters<typeof FakePanel>) => {
+        const panel = new FakePanel(...args);
+        recorder.panels.push(panel);
+        return panel;
+      },
+      showTextDocument: (document: FakeDocument, options: ShowOptions) => {
+        recorder.shown.push({ document, options });
+        return Promise.resolve({ document, viewColumn: options.viewColumn });
+      },
+      get activeTextEditor() {
+        return recorder.editors[0];
+      },
+      get visibleTextEditors() {
+        return recorder.editors;
+      },
     }),
     commands: withStandIns({
-      registerCommand: (name: string, handler: () => unknown) => {
+      registerCommand: (name: string, handler: (...args: unknown[]) => unknown) => {
         recorder.commands.set(name, handler);
         return new Disposable(() => recorder.commands.delete(name));
       },
     }),
     workspace: withStandIns({
       onDidChangeConfiguration: configurationChanged.event,
+      onDidChangeTextDocument: documentChanged.event,
+      openTextDocument: (uri: Uri) => {
+        const document = recorder.documents.get(uri.toString());
+        return document === undefined ? Promise.reject(new Error(`no document ${uri.toString()}`)) : Promise.resolve(document);
+      },
       workspaceFolders: undefined,
       textDocuments: [],
       getConfiguration: (section?: string) => ({

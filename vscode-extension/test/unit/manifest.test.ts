@@ -11,7 +11,8 @@ interface Manifest {
     languages: { id: string; extensions: string[]; configuration: string }[];
     grammars: { language: string; scopeName: string; path: string }[];
     snippets: { language: string; path: string }[];
-    commands: { command: string }[];
+    commands: { command: string; icon?: string }[];
+    menus: Record<string, { command: string; when: string }[]>;
     configuration: { properties: Record<string, { default: unknown; enum?: string[] }> };
   };
 }
@@ -28,7 +29,7 @@ test("declares the settings the extension reads, with matching defaults", () => 
 
 test("declares the commands and activates on .dag files", () => {
   const commands = manifest.contributes.commands.map((command) => command.command).sort();
-  assert.deepEqual(commands, ["dag.restartServer", "dag.showOutput"]);
+  assert.deepEqual(commands, ["dag.restartServer", "dag.showOutput", "dag.showPreview"]);
   assert.deepEqual(manifest.activationEvents, ["onLanguage:dag"]);
   assert.deepEqual(manifest.contributes.languages.map((language) => [language.id, language.extensions]), [["dag", [".dag"]]]);
 });
@@ -42,4 +43,25 @@ test("every contributed file exists and parses", () => {
   for (const file of files) {
     assert.doesNotThrow(() => JSON.parse(fs.readFileSync(path.resolve(file), "utf8")), file);
   }
+});
+
+test("the preview has a button in the title of .dag editors and in the command palette there", () => {
+  const onDagFiles = (entry: { command: string; when: string }) =>
+    entry.command === "dag.showPreview" && entry.when.startsWith("editorLangId == dag");
+  assert.ok(manifest.contributes.menus["editor/title"].some(onDagFiles));
+  assert.ok(manifest.contributes.menus.commandPalette.some(onDagFiles));
+  const preview = manifest.contributes.commands.find((command) => command.command === "dag.showPreview");
+  assert.equal(preview?.icon, "$(open-preview)");
+});
+
+test("the package keeps the preview's script, its style sheet and the renderer's notices", () => {
+  const kept = fs
+    .readFileSync(path.resolve(".vscodeignore"), "utf8")
+    .split("\n")
+    .filter((line) => line.startsWith("!"))
+    .map((line) => line.slice(1));
+  for (const file of ["dist/extension.js", "dist/preview.js", "media/preview.css", "ThirdPartyNotices.txt"]) {
+    assert.ok(kept.includes(file), file);
+  }
+  assert.ok(fs.existsSync(path.resolve("media/preview.css")));
 });

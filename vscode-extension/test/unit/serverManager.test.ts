@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterEach, before, describe, test } from "node:test";
-import { fakeOutputChannel, installFakeVscode } from "../fakes/vscode";
+import { fakeOutputChannel, installFakeVscode, Uri } from "../fakes/vscode";
 
 const recorder = installFakeVscode();
 const FAKE_SERVER = path.resolve("out/test/fakes/lspServer.js");
@@ -108,6 +108,18 @@ describe("ServerManager", () => {
     assert.deepEqual(servers(log), { started: servers(log).started, running: [] });
     assert.equal(servers(log).started.length, 4);
     assert.equal(liveCollections(), 0);
+  });
+
+  test("a request about a document goes to the running server with the document's URI", async () => {
+    useFakeServer("ok");
+    manager = createManager();
+    const uri = Uri.parse("file:///work/tea.dag") as unknown as import("vscode").Uri;
+    assert.equal(await manager.requestForDocument("dag/diagram", uri), undefined);
+    await manager.start();
+    const answer = await manager.requestForDocument<{ source: string }>("dag/diagram", uri);
+    assert.equal(answer?.source, 'digraph { "file:///work/tea.dag" }');
+    await manager.stop();
+    assert.equal(await manager.requestForDocument("dag/diagram", uri), undefined);
   });
 
   test("stop shuts the server down", async () => {

@@ -1,0 +1,106 @@
+/**
+ * The script of the preview's webview (bundled for the browser with the
+ * renderer): draws the DOT source the extension sends with Graphviz
+ * compiled to WebAssembly, shows its banner, and tells the extension which
+ * box was clicked. A new source is drawn only once the one before is done;
+ * sources sent meanwhile are skipped but for the latest.
+ */
+import type { ShowMessage, WebviewMessage } from "../preview/protocol";
+import { renderer } from "../preview/render";
+
+interface VsCodeApi {
+  postMessage(message: WebviewMessage): void;
+}
+
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const banner = element("banner");
+const area = element("diagram");
+let drawn: string | null = null;
+let pending: ShowMessage | undefined;
+let drawing = false;
+
+function element(id: string): HTMLElement {
+  const found = document.getElementById(id);
+  if (found === null) {
+    throw new Error(`the preview page has no element '${id}'`);
+  }
+  return found;
+}
+
+function setBanner(text: string | null): void {
+  banner.textContent = text ?? "";
+  banner.hidden = text === null;
+}
+
+/** Shows each message in turn, drawing only the latest source waiting. */
+async function drain(): Promise<void> {
+  drawing = true;
+  while (pending !== undefined) {
+    const message = pending;
+    pending = undefined;
+    setBanner(message.banner);
+    if (message.source !== null && message.source !== drawn) {
+      await draw(message.source);
+    }
+  }
+  drawing = false;
+}
+
+async function draw(source: string): Promise<void> {
+  try {
+    const svg = (await renderer()).renderSVGElement(source);
+    makeBoxesFocusable(svg);
+    area.replaceChildren(svg);
+    drawn = source;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    vscode.postMessage({ type: "renderFailed", message: reason });
+    setBanner(`the diagram could not be drawn: ${reason}`);
+  }
+}
+
+/** Graphviz names each box's group by its node name in a `<title>`: the tree's id. */
+function boxId(box: Element): string | undefined {
+  return box.querySelector(":scope > title")?.textContent ?? undefined;
+}
+
+function makeBoxesFocusable(svg: SVGSVGElement): void {
+  for (const box of svg.querySelectorAll("g.node")) {
+    box.setAttribute("tabindex", "0");
+    box.setAttribute("role", "button");
+    box.setAttribute("aria-label", `Go to ${boxId(box) ?? "this box"}`);
+  }
+}
+
+function revealBox(target: EventTarget | null): void {
+  const box = target instanceof Element ? target.closest("g.node") : null;
+  const id = box === null ? undefined : boxId(box);
+  if (id !== undefined) {
+    vscode.postMessage({ type: "reveal", id });
+  }
+}
+
+function isShow(data: unknown): data is ShowMessage {
+  return typeof data === "object" && data !== null && (data as { type?: unknown }).type === "show";
+}
+
+window.addEventListener("message", (event: MessageEvent<unknown>) => {
+  if (isShow(event.data)) {
+    pending = event.data;
+    if (!drawing) {
+      void drain();
+    }
+  }
+});
+area.addEventListener("click", (event) => {
+  revealBox(event.target);
+});
+area.addEventListener("keydown", (event) => {
+  if (event.key === "Enter" || event.key === " ") {
+    event.preventDefault();
+    revealBox(event.target);
+  }
+});
+vscode.postMessage({ type: "ready" });
