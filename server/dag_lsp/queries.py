@@ -22,7 +22,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property
-from heapq import nsmallest
 
 from dag_lsp import graph, paths
 from dag_lsp.heap import collector_paused
@@ -193,6 +192,7 @@ class _Place:
     line: int
     outcome: bool
     detail: str
+    folded: str
 
 
 # ---------------------------------------------------------------- helpers
@@ -303,20 +303,30 @@ class Queries:
         return [ref.span.line for ref, _ in found], found
 
     @cached_property
-    def _places(self) -> list[_Place]:
-        """Defined questions and outcomes in the order of the file."""
+    def _places(self) -> dict[Want, list[_Place]]:
+        """The ids each kind of spot may take, in the order of the file."""
         tree = self.tree
-        places = [
-            _Place(q.id.value, q.id.span.line, False, q.text.value)
+        questions = [
+            _Place(
+                q.id.value, q.id.span.line, False, q.text.value, q.id.value.casefold()
+            )
             for q in tree.questions
         ]
-        places += [
-            _Place(o.id.value, o.id.span.line, True, o.label.value)
+        outcomes = [
+            _Place(
+                o.id.value, o.id.span.line, True, o.label.value, o.id.value.casefold()
+            )
             for o in tree.outcomes
             if not o.implicit
         ]
-        places.sort(key=lambda place: place.line)
-        return places
+        outcomes.sort(key=lambda place: place.line)
+        both = sorted(questions + outcomes, key=lambda place: place.line)
+        return {
+            Want.TARGET: both,
+            Want.LIST: outcomes,
+            Want.OUTCOME: outcomes,
+            Want.QUESTION: questions,
+        }
 
     @cached_property
     def _first_item_line(self) -> int:
@@ -530,7 +540,7 @@ class Queries:
     def complete(self, spot: Spot) -> Completions:
         """The candidates for a spot, the most likely first."""
         if spot.want in _ID_WANTS:
-            return self._rank(spot, list(self._id_candidates(spot)))
+            return self._id_candidates(spot)
         return Completions(spot, self._other_candidates(spot), True)
 
     # top level
@@ -617,38 +627,35 @@ class Queries:
 
     # candidates
 
-    def _id_candidates(self, spot: Spot) -> Iterator[tuple[_Place, Candidate]]:
-        questions = spot.want in (Want.TARGET, Want.QUESTION)
-        outcomes = spot.want is not Want.QUESTION
-        for place in self._places:
-            if place.id in spot.listed:
-                continue
-            if place.outcome and outcomes:
-                yield place, _outcome_candidate(place, spot)
-            elif not place.outcome and questions:
-                yield place, _question_candidate(place, spot)
+    def _id_candidates(self, spot: Spot) -> Completions:
+        """All ids when few; otherwise the nearest of those matching what is typed.
 
-    def _rank(self, spot: Spot, found: list[tuple[_Place, Candidate]]) -> Completions:
-        """All candidates when few; otherwise the best matches of what is typed.
-
-        Candidates are ordered by how well their id matches what is typed,
-        then by nearness to the cursor, the lines below it first (answers
-        usually lead forward).
+        Ids are ordered by how well they match what is typed (a prefix, then
+        a part), then by nearness to the cursor, the lines below it first:
+        answers usually lead forward. Only the ids shown become candidates,
+        so a tree of thousands of questions costs one pass over their ids.
         """
+        pool = self._places[spot.want]
+        if spot.listed:
+            pool = [p for p in pool if p.id not in spot.listed]
         typed = spot.typed.lstrip("[").casefold()
+        if len(pool) <= COMPLETION_LIMIT:
+            prefix = [p for p in pool if p.folded.startswith(typed)]
+            rest = [p for p in pool if not p.folded.startswith(typed)]
+            chosen = _nearest(prefix, spot.line, len(prefix))
+            chosen += _nearest(rest, spot.line, len(rest))
+            return Completions(spot, [_candidate(p, spot) for p in chosen], True)
+        if not typed:
+            chosen = _nearest(pool, spot.line, COMPLETION_LIMIT)
+            return Completions(spot, [_candidate(p, spot) for p in chosen], False)
 
-        def key(pair: tuple[_Place, Candidate]) -> tuple[int, int, int]:
-            place = pair[0]
-            ident = place.id.casefold()
-            match = 0 if ident.startswith(typed) else 1 if typed in ident else 2
-            distance = place.line - spot.line
-            return match, 0 if distance > 0 else 1, abs(distance)
-
-        if len(found) <= COMPLETION_LIMIT:
-            return Completions(spot, [c for _, c in sorted(found, key=key)], True)
-        matching = [pair for pair in found if key(pair)[0] < 2]
-        best = nsmallest(COMPLETION_LIMIT, matching, key=key)
-        return Completions(spot, [c for _, c in best], False)
+        matching = [p for p in pool if typed in p.folded]
+        prefix = [p for p in matching if p.folded.startswith(typed)]
+        chosen = _nearest(prefix, spot.line, COMPLETION_LIMIT)
+        if len(chosen) < COMPLETION_LIMIT:
+            inside = [p for p in matching if not p.folded.startswith(typed)]
+            chosen += _nearest(inside, spot.line, COMPLETION_LIMIT - len(chosen))
+        return Completions(spot, [_candidate(p, spot) for p in chosen], False)
 
     def _other_candidates(self, spot: Spot) -> list[Candidate]:
         if spot.want is Want.ANSWER:
@@ -789,6 +796,23 @@ _KEYS: dict[Want, dict[str, str]] = {
         "locale": "the language of the tree, such as en or es-MX",
     },
 }
+
+
+def _nearest(places: list[_Place], line: int, count: int) -> list[_Place]:
+    """Up to `count` places nearest to `line`: those below first, then above.
+
+    `places` are in the order of the file.
+    """
+    split = bisect_right([place.line for place in places], line)
+    below = places[split : split + count]
+    above = places[max(split - (count - len(below)), 0) : split]
+    return below + above[::-1]
+
+
+def _candidate(place: _Place, spot: Spot) -> Candidate:
+    if place.outcome:
+        return _outcome_candidate(place, spot)
+    return _question_candidate(place, spot)
 
 
 def _question_candidate(place: _Place, spot: Spot) -> Candidate:

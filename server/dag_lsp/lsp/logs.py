@@ -74,5 +74,7 @@ def configure(server: LanguageServer) -> None:
         root.addHandler(handler)
 
     root.setLevel(logging.INFO)
-    # pygls logs every message it sends at INFO: too much, and too slow.
+    # pygls logs every message it sends or receives at INFO, which is too
+    # much and too slow; its server's start and stop are worth keeping.
     logging.getLogger("pygls").setLevel(logging.WARNING)
+    logging.getLogger("pygls.server").setLevel(logging.INFO)

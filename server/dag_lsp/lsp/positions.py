@@ -107,6 +107,9 @@ class Positions:
         if line > last:
             line, column = last, len(self.text(last))
 
+        text = self.text(line)
+        if text.isascii() and not self._shift(line):
+            return types.Position(line=line, character=min(max(column, 0), len(text)))
         raw = self._client_text(line)
         character = self._columns.to_client(raw, column + self._shift(line))
         return types.Position(line=line, character=character)

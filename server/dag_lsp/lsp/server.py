@@ -13,7 +13,7 @@ import functools
 import importlib.util
 import logging
 import sys
-from collections.abc import Callable, Generator
+from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
 from lsprotocol import types
@@ -32,6 +32,7 @@ from dag_lsp.lsp import (
     hover,
     inlay,
     logs,
+    memory,
     navigation,
     preview,
     rename,
@@ -42,7 +43,6 @@ from dag_lsp.lsp.positions import Columns
 
 log = logging.getLogger(__name__)
 
-_Handoff = Generator[Any, Any, None]
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -62,31 +62,36 @@ class DagProtocol(LanguageServerProtocol):
                 self._send_response(data["id"], None, error.to_response_error())
             raise
 
-    def _hand_over(self, method: str, params: Any) -> _Handoff:
+    def _hand_over(self, method: str, params: Any) -> None:
+        """Run the server's handler directly, not as a generator.
+
+        pygls keeps the future of a generator handler run for a
+        notification and never drops it: a leak on every keystroke.
+        """
         handler = self.fm.features.get(method)
         if handler is not None:
-            yield handler, (params,), None
+            handler(params)
 
     @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
     def lsp_text_document__did_open(
         self, params: types.DidOpenTextDocumentParams
-    ) -> _Handoff:
+    ) -> None:
         """Hand an opened document to the store."""
-        yield from self._hand_over(types.TEXT_DOCUMENT_DID_OPEN, params)
+        self._hand_over(types.TEXT_DOCUMENT_DID_OPEN, params)
 
     @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
     def lsp_text_document__did_change(
         self, params: types.DidChangeTextDocumentParams
-    ) -> _Handoff:
+    ) -> None:
         """Hand a change to the store."""
-        yield from self._hand_over(types.TEXT_DOCUMENT_DID_CHANGE, params)
+        self._hand_over(types.TEXT_DOCUMENT_DID_CHANGE, params)
 
     @lsp_method(types.TEXT_DOCUMENT_DID_CLOSE)
     def lsp_text_document__did_close(
         self, params: types.DidCloseTextDocumentParams
-    ) -> _Handoff:
+    ) -> None:
         """Hand a closed document to the store."""
-        yield from self._hand_over(types.TEXT_DOCUMENT_DID_CLOSE, params)
+        self._hand_over(types.TEXT_DOCUMENT_DID_CLOSE, params)
 
 
 class DagServer(LanguageServer):
@@ -95,6 +100,7 @@ class DagServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("dag-lsp", __version__, protocol_cls=DagProtocol)
         self.documents = documents.Store()
+        self.memory = memory.Settler()
         self.shutdown_requested = False
         self.exit_code = 0
 

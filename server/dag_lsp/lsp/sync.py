@@ -1,7 +1,9 @@
 """Text synchronization: opening, changing and closing documents.
 
 Each notification updates the store, analyzes the new version at once (a
-client's later requests then find it ready) and publishes its diagnostics.
+client's later requests then find it ready) and publishes its diagnostics;
+then the objects of the new version are settled out of the collector's way
+(see `memory.py`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ def did_open(ls: DagServer, params: types.DidOpenTextDocumentParams) -> None:
     item = params.text_document
     version = ls.documents.open(item.uri, item.version, item.text, ls.columns())
     diagnostics.publish(ls, item.uri, version)
+    ls.memory.settle()
 
 
 def did_change(ls: DagServer, params: types.DidChangeTextDocumentParams) -> None:
@@ -29,6 +32,7 @@ def did_change(ls: DagServer, params: types.DidChangeTextDocumentParams) -> None
     version = ls.documents.change(uri, number, params.content_changes)
     if version is not None:
         diagnostics.publish(ls, uri, version)
+        ls.memory.settle()
 
 
 def did_close(ls: DagServer, params: types.DidCloseTextDocumentParams) -> None:
