@@ -139,3 +139,33 @@ async def test_diagnostics_reach_a_client_over_websocket() -> None:
     codes = [d["code"] for d in received[1]["params"]["diagnostics"]]
     assert codes == ["DAG004", "DAG006"]
     assert await server.end() == 0
+
+
+async def test_a_client_without_optional_capabilities() -> None:
+    server = await Raw.start()
+    await server.initialize()
+    server.notify("textDocument/didOpen", opened(BREW + "\n[INSTANT]: Twice\n\n"))
+
+    blocks = await server.request("textDocument/completion", at(42, 0))
+    outline = await server.request(
+        "textDocument/documentSymbol", {"textDocument": {"uri": URI}}
+    )
+    rename = await server.request(
+        "textDocument/rename", {**at(12, 0), "newName": "GRINDER"}
+    )
+
+    diagnostics = next(
+        n["params"]["diagnostics"]
+        for n in server.notes
+        if n.get("method") == "textDocument/publishDiagnostics"
+    )
+    assert [d["code"] for d in diagnostics] == ["DAG007"]
+    assert "relatedInformation" not in diagnostics[0]
+    question = blocks["result"]["items"][0]
+    assert question["insertTextFormat"] == 1
+    assert question["textEdit"]["newText"] == "Q22: \n  yes -> \n  no -> "
+    first = outline["result"][0]
+    assert first["name"] == "Q1: Do you have more than five minutes?"
+    assert first["location"]["range"]["start"] == {"line": 6, "character": 0}
+    assert list(rename["result"]["changes"]) == [URI]
+    assert await server.end() == 0

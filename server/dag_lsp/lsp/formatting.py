@@ -2,8 +2,8 @@
 
 The formatter works on the model of the current version (no second
 parse). A document that is already formatted gets no edits; one with
-syntax errors gets none either, and a message in the client's log says
-why, since the formatter refuses to guess.
+syntax errors gets none either, and a warning in the client's log (see
+`logs.py`) says why, since the formatter refuses to guess.
 """
 
 from __future__ import annotations
@@ -33,10 +33,7 @@ def format_document(
     try:
         formatted = format_tree(version.analysis.tree)
     except FormatError as error:
-        message = f"{uri}: {error}"
-        ls.window_log_message(
-            types.LogMessageParams(type=types.MessageType.Info, message=message)
-        )
+        log.warning("%s: %s", uri, error)
         return []
 
     if formatted == version.analysis.text:
