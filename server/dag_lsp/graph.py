@@ -7,6 +7,7 @@ queue, so a file of any size never deepens Python's call stack.
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -31,22 +32,56 @@ def question_edges(tree: Tree, question: Question) -> Iterator[Edge]:
 
 
 def reachable(tree: Tree) -> set[str]:
-    """The ids a reader can reach from the entry, in decision mode."""
+    """The ids a reader can reach from the entry, in decision mode.
+
+    An answer line that cannot be read may still lead somewhere: every
+    defined id written on it counts as reached, so a typo in one answer
+    does not make the rest of the tree look unreachable.
+    """
     entry = tree.entry
     if entry not in tree.question_ids:
         return set()
 
+    loose = _ids_on_unread_lines(tree) if tree.syntax else {}
     seen = {entry}
     queue = deque([entry])
     while queue:
         question = tree.question_ids[queue.popleft()]
-        for answer in question.answers:
-            for target in answer.targets:
-                if target.id not in seen:
-                    seen.add(target.id)
-                    if target.id in tree.question_ids and not target.outcome:
-                        queue.append(target.id)
+        for target, is_question in _next_ids(question, loose):
+            if target not in seen:
+                seen.add(target)
+                if is_question and target in tree.question_ids:
+                    queue.append(target)
     return seen
+
+
+def _next_ids(
+    question: Question, loose: dict[str, list[str]]
+) -> Iterator[tuple[str, bool]]:
+    """Where a question's answers lead: each id, and whether it is a question's."""
+    for answer in question.answers:
+        for target in answer.targets:
+            yield target.id, not target.outcome
+    for ident in loose.get(question.id.value, ()):
+        yield ident, True
+
+
+_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*")
+
+
+def _ids_on_unread_lines(tree: Tree) -> dict[str, list[str]]:
+    """For each question, the defined ids on the lines of it that failed."""
+    unread = {problem.span.line for problem in tree.syntax}
+    defined = tree.question_ids.keys() | tree.outcome_ids.keys()
+    found: dict[str, list[str]] = {}
+    for question in tree.questions:
+        for number in question.block.lines[1:]:
+            if number in unread:
+                ids = _ID.findall(tree.source.lines[number])
+                found.setdefault(question.id.value, []).extend(
+                    ident for ident in ids if ident in defined
+                )
+    return found
 
 
 def cycles(tree: Tree) -> Iterator[list[Edge]]:

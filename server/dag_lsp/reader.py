@@ -260,7 +260,7 @@ class _Builder:
         for number in range(start, end):
             self.add(number, lines[number])
         self.piece.after = _HeaderState(self.in_header, self.seen_field)
-        self.piece.shape = _shape(self.piece)
+        self.piece.shape = _shape(self.piece, lines)
 
     # ------------------------------------------------------------ dispatch
 
@@ -448,12 +448,12 @@ def _add_implicit_outcomes(tree: Tree) -> None:
             tree.outcome_ids[ref.id] = outcome
 
 
-def _shape(piece: _Piece) -> tuple[object, ...]:
+def _shape(piece: _Piece, lines: tuple[str, ...]) -> tuple[object, ...]:
     """What of a chunk the checks across the whole tree can see.
 
-    Everything but free text: ids, answers, conditions, routes, the header
-    and where blocks begin and end. Two versions of a tree with equal shapes
-    have the same tree-wide findings.
+    Everything but free text: ids, answers, conditions, routes, the header,
+    where blocks begin and end, and the lines that could not be read. Two
+    versions of a tree with equal shapes have the same tree-wide findings.
     """
     questions = tuple(
         (q.id, q.block.first_line, q.block.last_line, tuple(q.answers), tuple(q.when))
@@ -466,7 +466,8 @@ def _shape(piece: _Piece) -> tuple[object, ...]:
     )
     blocks = tuple((b.kind, b.first_line, b.last_line) for b in piece.blocks)
     header = (*piece.header, *piece.unknown_header)
-    return (header, questions, outcomes, tuple(piece.routes), blocks)
+    unread = tuple(lines[problem.span.line] for problem in piece.syntax)
+    return (header, questions, outcomes, tuple(piece.routes), blocks, unread)
 
 
 def _bodies(lines: tuple[str, ...], start: int, end: int) -> list[bool]:

@@ -350,7 +350,9 @@ _EXPECTED_LINE = {
     Place.ROUTES: "expected a route (name: Q1=A -> [OUTCOME]) or a comment",
 }
 
-_MISTYPED_ARROW = re.compile(r"(?<![^ \t])([-=~\u2013\u2014]+>)")
+_MISTYPED_ARROW = re.compile(
+    r"(?<![^ \t])[-=~\u2013\u2014]+>|-{2,}>|=+>|[\u2192\u21d2]"
+)
 _HEAD = re.compile(r"(\[[ \t]*)?([A-Za-z0-9_-]+)")
 
 
@@ -378,8 +380,11 @@ def _invalid(text: str, indent: int, place: Place, error: ParseError) -> Invalid
 
     arrow = _mistyped_arrow(text, indent) if place is not Place.TOP else None
     if arrow is not None:
-        message = f"'{arrow.group(1)}' is not an arrow: write '->'"
-        return Invalid(message, arrow.start(1), arrow.end(1))
+        message = f"'{arrow.group()}' is not an arrow: write '->'"
+        return Invalid(message, arrow.start(), arrow.end())
+    if place is Place.TOP and _is_answer(text):
+        message = "this answer is not indented: indent it under its question"
+        return Invalid(message, 0, len(text.rstrip(" \t")))
 
     found, end = _found(text, pos)
     expected = _message(text, indent, place, name, pos)
@@ -387,10 +392,19 @@ def _invalid(text: str, indent: int, place: Place, error: ParseError) -> Invalid
     return _with_head(invalid, text) if place is Place.TOP else invalid
 
 
+def _is_answer(text: str) -> bool:
+    """Whether a column-0 line would be an answer, were it indented."""
+    try:
+        grammar()["answer"].match(text)
+    except ParseError:
+        return False
+    return True
+
+
 def _mistyped_arrow(text: str, indent: int) -> re.Match[str] | None:
     """The first word of a malformed line that looks like a mistyped arrow."""
     for match in _MISTYPED_ARROW.finditer(text, indent):
-        if match.group(1) != "->":
+        if match.group() != "->":
             return match
     return None
 

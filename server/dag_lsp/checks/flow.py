@@ -10,8 +10,13 @@ from dag_lsp.model import Block, Outcome, Question, Tree
 
 
 def unreachable(tree: Tree) -> Iterator[Finding]:
-    """Questions and outcomes no reader can reach, at their ids."""
-    if tree.entry not in tree.question_ids:
+    """Questions and outcomes no reader can reach, at their ids.
+
+    In elimination mode, not while a line cannot be read: what an unread
+    answer keeps is not known. (Decision mode counts the ids written on an
+    unread line as reached; see `graph.reachable`.)
+    """
+    if tree.entry not in tree.question_ids or (tree.syntax and tree.elimination):
         return
 
     reached = _reached(tree)
