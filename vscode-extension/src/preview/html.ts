@@ -41,6 +41,7 @@ export function previewHtml(page: PageResources): string {
 </head>
 <body>
 <div id="banner" role="status" hidden></div>
+<p id="status" role="status" hidden></p>
 <main id="diagram" aria-label="Diagram of ${escapeHtml(page.title)}"></main>
 <script nonce="${escapeHtml(page.nonce)}" src="${escapeHtml(page.scriptUri)}"></script>
 </body>

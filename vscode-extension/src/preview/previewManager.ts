@@ -95,6 +95,7 @@ function createPanel(uri: vscode.Uri, extensionUri: vscode.Uri): vscode.WebviewP
 /** One document's preview: its panel, its last good diagram, and where each box leads. */
 class Preview {
   private lastGood: string | null = null;
+  private lastGoodBoxes = 0;
   private banner: string | null = null;
   private ranges = new Map<string, LspRange>();
   private timer: NodeJS.Timeout | undefined;
@@ -164,12 +165,15 @@ class Preview {
       return;
     }
     this.ranges = new Map(result.nodes.map((node) => [node.id, node.range]));
-    this.lastGood = result.source ?? this.lastGood;
+    if (result.source !== null) {
+      this.lastGood = result.source;
+      this.lastGoodBoxes = result.nodes.length;
+    }
     this.banner = result.error === null ? null : errorBanner(result.error, this.lastGood !== null);
   }
 
   private post(): void {
-    const message: ShowMessage = { type: "show", source: this.lastGood, banner: this.banner };
+    const message: ShowMessage = { type: "show", source: this.lastGood, boxes: this.lastGoodBoxes, banner: this.banner };
     void this.panel.webview.postMessage(message);
   }
 

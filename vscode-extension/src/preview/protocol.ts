@@ -41,6 +41,8 @@ export interface ShowMessage {
   readonly type: "show";
   /** The last good DOT source; null when there has never been one. */
   readonly source: string | null;
+  /** How many boxes that source draws. */
+  readonly boxes: number;
   readonly banner: string | null;
 }
 

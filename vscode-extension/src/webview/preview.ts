@@ -4,6 +4,10 @@
  * compiled to WebAssembly, shows its banner, and tells the extension which
  * box was clicked. A new source is drawn only once the one before is done;
  * sources sent meanwhile are skipped but for the latest.
+ *
+ * Graphviz lays a diagram out in one uninterrupted call, which takes seconds
+ * for a thousand boxes and grows faster than the tree; a diagram of more
+ * than `LARGE` boxes is drawn only once the reader asks for it.
  */
 import type { ShowMessage, WebviewMessage } from "../preview/protocol";
 import { renderer } from "../preview/render";
@@ -14,12 +18,16 @@ interface VsCodeApi {
 
 declare function acquireVsCodeApi(): VsCodeApi;
 
+const LARGE = 500;
+
 const vscode = acquireVsCodeApi();
 const banner = element("banner");
+const status = element("status");
 const area = element("diagram");
 let drawn: string | null = null;
 let pending: ShowMessage | undefined;
 let drawing = false;
+let largeAllowed = false;
 
 function element(id: string): HTMLElement {
   const found = document.getElementById(id);
@@ -41,14 +49,41 @@ async function drain(): Promise<void> {
     const message = pending;
     pending = undefined;
     setBanner(message.banner);
-    if (message.source !== null && message.source !== drawn) {
-      await draw(message.source);
+    if (message.source === null || message.source === drawn) {
+      continue;
+    }
+    if (message.boxes > LARGE && !largeAllowed) {
+      offerToDraw(message);
+    } else {
+      await draw(message.source, message.boxes);
     }
   }
   drawing = false;
 }
 
-async function draw(source: string): Promise<void> {
+/** Instead of a large diagram, a button that draws it (and every later one). */
+function offerToDraw(message: ShowMessage): void {
+  const note = document.createElement("p");
+  note.textContent = `This tree has ${String(message.boxes)} boxes; drawing it can take a while.`;
+  const button = document.createElement("button");
+  button.type = "button";
+  button.textContent = "Draw the diagram";
+  button.addEventListener("click", () => {
+    largeAllowed = true;
+    pending ??= message;
+    if (!drawing) {
+      void drain();
+    }
+  });
+  area.replaceChildren(note, button);
+  drawn = null;
+}
+
+async function draw(source: string, boxes: number): Promise<void> {
+  status.textContent = `drawing ${String(boxes)} boxes…`;
+  status.hidden = false;
+  // Let the status show before Graphviz holds the page.
+  await new Promise((resolve) => requestAnimationFrame(resolve));
   try {
     const svg = (await renderer()).renderSVGElement(source);
     makeBoxesFocusable(svg);
@@ -58,6 +93,8 @@ async function draw(source: string): Promise<void> {
     const reason = error instanceof Error ? error.message : String(error);
     vscode.postMessage({ type: "renderFailed", message: reason });
     setBanner(`the diagram could not be drawn: ${reason}`);
+  } finally {
+    status.hidden = true;
   }
 }
 

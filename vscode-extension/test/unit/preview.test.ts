@@ -171,7 +171,7 @@ test("a ready page gets the diagram; a burst of edits asks once, 300 ms after th
   server.answer(result(1, "digraph { Q1 }"), result(4, "digraph { Q1 TEA }"));
   const tea = dagDocument("tea");
   const panel = await open(tea);
-  assert.deepEqual(shows(panel).at(-1), { type: "show", source: "digraph { Q1 }", banner: null });
+  assert.deepEqual(shows(panel).at(-1), { type: "show", source: "digraph { Q1 }", boxes: 2, banner: null });
 
   for (let edit = 0; edit < 3; edit += 1) {
     recorder.changeDocument(tea);
@@ -183,7 +183,7 @@ test("a ready page gets the diagram; a burst of edits asks once, 300 ms after th
   await settle();
 
   assert.deepEqual(server.asked, ["file:///work/tea.dag", "file:///work/tea.dag"]);
-  assert.deepEqual(shows(panel).at(-1), { type: "show", source: "digraph { Q1 TEA }", banner: null });
+  assert.deepEqual(shows(panel).at(-1), { type: "show", source: "digraph { Q1 TEA }", boxes: 2, banner: null });
 });
 
 test("edits to other documents leave the preview alone", async () => {
@@ -208,13 +208,14 @@ test("syntax errors keep the last good diagram under a banner naming the first e
   assert.deepEqual(shows(panel).at(-1), {
     type: "show",
     source: "digraph { Q1 }",
+    boxes: 2,
     banner: "syntax error on line 6: '=>' is not an arrow: write '->' (showing the last good diagram)",
   });
 
   recorder.changeDocument(tea);
   mock.timers.tick(300);
   await settle();
-  assert.deepEqual(shows(panel).at(-1), { type: "show", source: "digraph { Q1 TEA }", banner: null });
+  assert.deepEqual(shows(panel).at(-1), { type: "show", source: "digraph { Q1 TEA }", boxes: 2, banner: null });
 });
 
 test("a file that never read cleanly says the diagram will come", async () => {
@@ -224,6 +225,7 @@ test("a file that never read cleanly says the diagram will come", async () => {
   assert.deepEqual(shows(panel).at(-1), {
     type: "show",
     source: null,
+    boxes: 0,
     banner: "syntax error on line 6: '=>' is not an arrow: write '->' (the diagram appears once the file reads without errors)",
   });
 });
@@ -237,12 +239,12 @@ test("without a running server the banner says so and the diagram stays", async 
   mock.timers.tick(300);
   await settle();
   const notRunning = "the language server is not running; the diagram updates once it runs";
-  assert.deepEqual(shows(panel).at(-1), { type: "show", source: "digraph { Q1 }", banner: notRunning });
+  assert.deepEqual(shows(panel).at(-1), { type: "show", source: "digraph { Q1 }", boxes: 2, banner: notRunning });
 
   recorder.changeDocument(tea);
   mock.timers.tick(300);
   await settle();
-  assert.deepEqual(shows(panel).at(-1), { type: "show", source: "digraph { Q1 }", banner: notRunning });
+  assert.deepEqual(shows(panel).at(-1), { type: "show", source: "digraph { Q1 }", boxes: 2, banner: notRunning });
   assert.ok(recorder.outputLines.some((line) => line.includes("connection closed")));
 });
 
