@@ -50,6 +50,7 @@ HINT_WIDTH = 40
 COMPLETION_LIMIT = 100
 _SNIPPET_COLOR = "#22c55e"
 HOVER_PATHS = 5
+HOVER_STEPS = 4  # a longer path shows its first and last four answers
 _NONE_COUNTED = "no path counted: a cycle stops the count"
 _EXACT_BELOW = 2**50  # larger counts are shown as a power of ten
 
@@ -479,7 +480,7 @@ class Queries:
         with collector_paused():
             found = paths.paths_to(self.tree, outcome_id, HOVER_PATHS)
         lines = [heading + ":", ""]
-        lines += [f"- {_code(paths.format_path(path))}" for path in found]
+        lines += [f"- {_code(_path_text(path))}" for path in found]
         if count > len(found):
             rest = _amount(count - len(found), exact)
             lines.append(f"- … and {rest} more")
@@ -897,6 +898,15 @@ def _amount(count: int, exact: bool) -> str:
     if count >= _EXACT_BELOW:
         return f"over 10^{int((count.bit_length() - 1) * math.log10(2))}"
     return str(count) if exact else f"at least {count}"
+
+
+def _path_text(path: list[paths.Step]) -> str:
+    """A path as routes write it, its middle left out when it is long."""
+    if len(path) <= 2 * HOVER_STEPS + 1:
+        return paths.format_path(path)
+    first = paths.format_path(path[:HOVER_STEPS])
+    last = paths.format_path(path[-HOVER_STEPS:])
+    return f"{first}, … {len(path) - 2 * HOVER_STEPS} more …, {last}"
 
 
 def _cycle_reached(tree: Tree) -> bool:

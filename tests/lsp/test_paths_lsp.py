@@ -2,7 +2,8 @@
 
 Every count and path is written out by hand for these small trees; the
 large tree checks that both stay fast (counted once per version, in time
-linear in the tree) and that a count too large to read is shortened.
+linear in the tree) and that a count too large to read, and a path too
+long to read, are shortened.
 """
 
 from __future__ import annotations
@@ -287,5 +288,8 @@ async def test_a_5000_question_tree_stays_fast(editor: Editor) -> None:
     ]
     assert 10 ** int(over(top)[8:]) < top < 10 ** (int(over(top)[8:]) + 2)
     assert hover.endswith(f"- … and {over(top - 5)} more")
+    first = "Q1=yes, Q2=yes, Q3=yes, Q4=yes, … 4992 more …, "
+    last = "Q4997=yes, Q4998=yes, Q4999=yes, Q5000=yes"
+    assert f"- `{first}{last}`\n" in hover
     assert elapsed < 2.0
     await editor.close(uri)
