@@ -26,6 +26,9 @@ export function activate(context: vscode.ExtensionContext): void {
     output,
     serverManager,
     previews,
+    serverManager.onDidStartServer(() => {
+      previews.refreshAll();
+    }),
     vscode.commands.registerCommand("dag.showPreview", (uri?: vscode.Uri) => showPreview(previews, uri)),
     vscode.commands.registerCommand("dag.restartServer", () => serverManager.restart()),
     vscode.commands.registerCommand("dag.showOutput", () => {

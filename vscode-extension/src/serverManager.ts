@@ -40,6 +40,9 @@ export class ServerManager implements vscode.Disposable {
   private session: Session | undefined;
   private queue: Promise<void> = Promise.resolve();
   private readonly restarts = new RestartPolicy();
+  private readonly started = new vscode.EventEmitter<void>();
+  /** Fires each time a server (the first, or one after a restart) is running. */
+  readonly onDidStartServer = this.started.event;
 
   constructor(private readonly output: vscode.LogOutputChannel) {}
 
@@ -59,6 +62,7 @@ export class ServerManager implements vscode.Disposable {
 
   dispose(): void {
     void this.stop();
+    this.started.dispose();
   }
 
   /**
@@ -106,6 +110,7 @@ export class ServerManager implements vscode.Disposable {
     }
     if (session.client.state === State.Running) {
       this.output.info("The language server is running.");
+      this.started.fire();
       return;
     }
     this.session = undefined;

@@ -8,6 +8,9 @@
  * a document with syntax errors keeps its last good diagram under a banner
  * naming the first error. A click on a box moves the cursor to the
  * definition of the question or outcome it stands for.
+ *
+ * Previews do not survive a reload of the window: restoring them would take
+ * a `WebviewPanelSerializer` and an `onWebviewPanel:dag.preview` activation.
  */
 import * as path from "node:path";
 import * as vscode from "vscode";
@@ -60,6 +63,13 @@ export class PreviewManager implements vscode.Disposable {
       preview.dispose();
       this.previews.delete(key);
     });
+  }
+
+  /** Asks for every open preview's diagram again, as after the server (re)starts. */
+  refreshAll(): void {
+    for (const preview of this.previews.values()) {
+      preview.schedule();
+    }
   }
 
   dispose(): void {

@@ -186,6 +186,18 @@ test("a ready page gets the diagram; a burst of edits asks once, 300 ms after th
   assert.deepEqual(shows(panel).at(-1), { type: "show", source: "digraph { Q1 TEA }", boxes: 2, banner: null });
 });
 
+test("after the server starts again every preview asks for its diagram", async () => {
+  server.answer(result(1, "digraph { Q1 }"));
+  await open(dagDocument("tea"));
+  await open(dagDocument("coffee"));
+
+  manager.refreshAll();
+  mock.timers.tick(300);
+  await settle();
+
+  assert.deepEqual(server.asked.slice(2).sort(), ["file:///work/coffee.dag", "file:///work/tea.dag"]);
+});
+
 test("edits to other documents leave the preview alone", async () => {
   server.answer(result(1, "digraph { Q1 }"));
   await open(dagDocument("tea"));

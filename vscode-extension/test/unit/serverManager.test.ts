@@ -110,14 +110,19 @@ describe("ServerManager", () => {
     assert.equal(liveCollections(), 0);
   });
 
-  test("a request about a document goes to the running server with the document's URI", async () => {
+  test("each server start is announced, and document requests go to the running server", async () => {
     useFakeServer("ok");
     manager = createManager();
+    let starts = 0;
+    manager.onDidStartServer(() => (starts += 1));
     const uri = Uri.parse("file:///work/tea.dag") as unknown as import("vscode").Uri;
     assert.equal(await manager.requestForDocument("dag/diagram", uri), undefined);
     await manager.start();
+    assert.equal(starts, 1);
     const answer = await manager.requestForDocument<{ source: string }>("dag/diagram", uri);
     assert.equal(answer?.source, 'digraph { "file:///work/tea.dag" }');
+    await manager.restart();
+    assert.equal(starts, 2);
     await manager.stop();
     assert.equal(await manager.requestForDocument("dag/diagram", uri), undefined);
   });
