@@ -727,7 +727,12 @@ class Queries:
 
 
 def _target_spot(line: int, text: str, column: int, elimination: bool) -> Spot | None:
-    """After an arrow, or inside the brackets of an outcome list."""
+    """After an arrow, or inside the brackets of an outcome list.
+
+    Known shortcoming: in the older form's brackets (`A: Gaming [Q2]`), which
+    may name a question, only outcomes are offered; the fix is a spot that
+    knows the line has no arrow in decision mode.
+    """
     start, end = id_bounds(text, column)
     before, rest = text[:start], text[end:]
     typed = text[start:column]

@@ -41,9 +41,17 @@ def split_keeping_ends(text: str) -> list[str]:
     return lines
 
 
-def _content(line: str) -> str:
-    """A line without its ending."""
-    return line.rstrip("\r\n")
+class _Contents:
+    """The lines of a text without their endings, stripped when read."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self._lines = lines
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def __getitem__(self, index: int) -> str:
+        return self._lines[index].rstrip("\r\n")
 
 
 class Version:
@@ -98,12 +106,8 @@ class Document:
 
     def _point(self, position: types.Position) -> tuple[int, int]:
         """A client position as (line, column) of this text, clamped."""
-        last = len(self._lines) - 1
-        if position.line > last:
-            return last, len(_content(self._lines[last]))
-
-        line = _content(self._lines[position.line])
-        return position.line, self._columns.from_client(line, position.character)
+        contents = _Contents(self._lines)
+        return Positions(contents, False, False, self._columns).point(position)
 
     def _replace(self, where: types.Range, text: str) -> None:
         """Replace a range of the text, re-splitting only the lines it touches."""

@@ -20,6 +20,9 @@ def hover(ls: DagServer, params: types.HoverParams) -> types.Hover | None:
     found = version.queries.hover(*positions.point(params.position))
     if found is None:
         return None
+    # Known shortcoming: a client that declares plain text only
+    # (`hover.contentFormat`) still gets Markdown. Every editor tested takes
+    # Markdown; queries.py giving the parts unformatted would fix it.
     content = types.MarkupContent(kind=types.MarkupKind.Markdown, value=found.markdown)
     return types.Hover(contents=content, range=positions.range(found.span))
 

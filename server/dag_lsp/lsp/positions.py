@@ -14,7 +14,7 @@ spans of one version of a document, knowing about its byte-order mark.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from typing import Protocol
 
 from lsprotocol import types
 from pygls.workspace import PositionCodec
@@ -23,6 +23,14 @@ from dag_lsp.findings import Edit
 from dag_lsp.model import Span
 
 BOM = "\ufeff"
+
+
+class Lines(Protocol):
+    """Lines without their endings, by number."""
+
+    def __len__(self) -> int: ...
+
+    def __getitem__(self, index: int, /) -> str: ...
 
 
 class Columns:
@@ -74,7 +82,7 @@ class Positions:
     """
 
     def __init__(
-        self, lines: Sequence[str], bom: bool, final_newline: bool, columns: Columns
+        self, lines: Lines, bom: bool, final_newline: bool, columns: Columns
     ) -> None:
         self._lines = lines
         self._bom = bom
