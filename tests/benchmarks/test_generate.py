@@ -135,7 +135,7 @@ def test_figures_of_part_one_compare_the_two_biggest_trees() -> None:
     figures = {f.name: f for f in run.size_figures(runs)}
 
     assert figures["check / floor, 5,000 questions"].value == pytest.approx(20.0)
-    assert figures["check / floor, 5,000 questions"].note == "on CPU time: 20.00x"
+    assert figures["check / floor, 5,000 questions"].note == "on CPU time: 20.00x MISS"
     assert figures["check growth, 5,000 -> 20,000"].value == pytest.approx(5.0)
     assert figures["floor growth, 5,000 -> 20,000"].value == pytest.approx(3.0)
 
