@@ -645,23 +645,11 @@ class Queries:
         if spot.listed:
             pool = [p for p in pool if p.id not in spot.listed]
         typed = spot.typed.lstrip("[").casefold()
-        if len(pool) <= COMPLETION_LIMIT:
-            prefix = [p for p in pool if p.folded.startswith(typed)]
-            rest = [p for p in pool if not p.folded.startswith(typed)]
-            chosen = _nearest(prefix, spot.line, len(prefix))
-            chosen += _nearest(rest, spot.line, len(rest))
-            return Completions(spot, [_candidate(p, spot) for p in chosen], True)
-        if not typed:
-            chosen = _nearest(pool, spot.line, COMPLETION_LIMIT)
-            return Completions(spot, [_candidate(p, spot) for p in chosen], False)
 
-        matching = [p for p in pool if typed in p.folded]
-        prefix = [p for p in matching if p.folded.startswith(typed)]
-        chosen = _nearest(prefix, spot.line, COMPLETION_LIMIT)
-        if len(chosen) < COMPLETION_LIMIT:
-            inside = [p for p in matching if not p.folded.startswith(typed)]
-            chosen += _nearest(inside, spot.line, COMPLETION_LIMIT - len(chosen))
-        return Completions(spot, [_candidate(p, spot) for p in chosen], False)
+        few = len(pool) <= COMPLETION_LIMIT
+        chosen = _ranked(pool if few else _matching(pool, typed), typed, spot.line)
+        candidates = [_candidate(p, spot) for p in chosen[:COMPLETION_LIMIT]]
+        return Completions(spot, candidates, few)
 
     def _other_candidates(self, spot: Spot) -> list[Candidate]:
         if spot.want is Want.ANSWER:
@@ -807,6 +795,21 @@ _KEYS: dict[Want, dict[str, str]] = {
         "locale": "the language of the tree, such as en or es-MX",
     },
 }
+
+
+def _matching(pool: list[_Place], typed: str) -> list[_Place]:
+    """The ids that hold what is typed (all of them when nothing is)."""
+    return [p for p in pool if typed in p.folded] if typed else pool
+
+
+def _ranked(places: list[_Place], typed: str, line: int) -> list[_Place]:
+    """Ids starting with what is typed, then the others, each nearest first."""
+    prefix = [p for p in places if p.folded.startswith(typed)]
+    if len(prefix) == len(places):
+        return _nearest(places, line, COMPLETION_LIMIT)
+    others = [p for p in places if not p.folded.startswith(typed)]
+    limit = COMPLETION_LIMIT
+    return _nearest(prefix, line, limit) + _nearest(others, line, limit)
 
 
 def _nearest(places: list[_Place], line: int, count: int) -> list[_Place]:

@@ -43,6 +43,9 @@ class ClientHandler(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         if getattr(self._busy, "on", False) or self._server.protocol.writer is None:
             return
+        if record.thread != threading.main_thread().ident:
+            return  # only the event loop's thread may write to the client
+
         self._busy.on = True
         try:
             kind = _TYPES.get(record.levelno, types.MessageType.Error)
