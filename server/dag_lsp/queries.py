@@ -19,7 +19,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from functools import cached_property
 
@@ -126,6 +126,7 @@ class Want(Enum):
     OUTCOME_KEY = "a property of an outcome"
     HEADER_KEY = "a header key"
     BLOCK = "a new question or outcome block"
+    HEAD = "a header key or a new block, on an empty line of the header"
 
 
 @dataclass(frozen=True, slots=True)
@@ -571,7 +572,8 @@ class Queries:
             return Spot(Want.BLOCK, line, 0, end, typed) if _blank(rest) else None
         if in_header and (_blank(rest) or rest.startswith(":")):
             colon = not rest.startswith(":")
-            return Spot(Want.HEADER_KEY, line, start, end, typed, colon=colon)
+            want = Want.HEAD if _blank(self.text(line)) else Want.HEADER_KEY
+            return Spot(want, line, start, end, typed, colon=colon)
         return Spot(Want.BLOCK, line, 0, end, typed) if _blank(rest) else None
 
     # inside blocks
@@ -656,6 +658,9 @@ class Queries:
             return self._answer_candidates(spot.question)
         if spot.want is Want.BLOCK:
             return self._block_candidates()
+        if spot.want is Want.HEAD:
+            header = replace(spot, want=Want.HEADER_KEY)
+            return self._other_candidates(header) + self._block_candidates()
 
         keys = _KEYS[spot.want]
         used = {p.key.value for p in self.tree.header if p.key.span.line != spot.line}

@@ -173,6 +173,15 @@ async def test_header_keys_at_column_0_in_the_header(editor: Editor) -> None:
     assert edits(result)[-1] == ("locale", "locale: ", editor.range(uri, 3, 0, 2))
 
 
+async def test_keys_and_blocks_on_an_empty_line_of_the_header(editor: Editor) -> None:
+    _, result = await offered(editor, BREW, 5, 0)
+
+    labels = [item.label for item in result.items]
+    assert labels == [
+        "mode", "description", "image", "locale", "question block", "outcome block"
+    ]  # fmt: skip
+
+
 async def test_snippets_for_new_blocks(editor: Editor) -> None:
     text = BREW + "\n"
     uri, result = await offered(editor, text, 41, 0)
