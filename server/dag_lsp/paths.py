@@ -32,6 +32,8 @@ size never deepens Python's call stack.
 
 from __future__ import annotations
 
+import math
+
 import json
 from collections import deque
 from collections.abc import Iterator
@@ -335,8 +337,24 @@ class OutcomePaths:
         else:
             noun = "path" if self.count == 1 else "paths"
             floor = "" if self.exact else "at least "
-            amount = f"{floor}{self.count} {noun}"
+            amount = f"{floor}{written(self.count)} {noun}"
         return amount if shown == self.count else f"{amount}, the first {shown} listed"
+
+
+# Python turns an int of more than 4,300 digits into a string only when told
+# to; a count that large is written as a power of ten instead.
+_MAX_BITS = 14_000
+
+
+def _printable(count: int) -> bool:
+    return count.bit_length() <= _MAX_BITS
+
+
+def written(count: int) -> str:
+    """A count in digits, or `over 10^N` when it has thousands of them."""
+    if _printable(count):
+        return str(count)
+    return f"over 10^{int((count.bit_length() - 1) * math.log10(2))}"
 
 
 def report(tree: Tree, limit: int = LIMIT) -> list[OutcomePaths]:
@@ -374,7 +392,7 @@ def report_json(found: list[OutcomePaths]) -> str:
         {
             "outcome": item.outcome,
             "label": item.label,
-            "count": item.count,
+            "count": item.count if _printable(item.count) else written(item.count),
             "exact": item.exact,
             "paths": [
                 [{"question": s.question, "answer": s.answer} for s in path]
