@@ -32,9 +32,8 @@ size never deepens Python's call stack.
 
 from __future__ import annotations
 
-import math
-
 import json
+import math
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass

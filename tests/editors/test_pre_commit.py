@@ -1,8 +1,9 @@
 """pre-commit: the hooks of `.pre-commit-hooks.yaml`, run by the real tool.
 
 The far end of the flow as a team meets it: `pre-commit` installs this
-checkout into a hook environment (with pip, once per test session) and runs `dag-lsp --check` / `dag-lsp --format` on the files of a
-scratch git repository, as it would before a commit.
+checkout into a hook environment (with pip, once per test session) and
+runs `dag-lsp --check` / `dag-lsp --format` on the files of a scratch git
+repository, as it would before a commit.
 
 pre-commit installs hooks from a commit, so the tests snapshot the working
 tree of this checkout (tracked files, with any changes not yet committed)
