@@ -28,12 +28,22 @@ fi
 
 # Mermaid and jsdom, with which the tests parse the Mermaid export (no browser).
 (cd tests/export/mermaid && npm ci --no-audit --no-fund)
+(cd vscode-extension && npm ci --no-audit --no-fund)
 
-.venv/bin/ruff check .
-.venv/bin/ruff format --check .
-.venv/bin/mypy
-.venv/bin/pytest
+# Every check runs, even after one fails; the script fails if any did.
+failed=()
+run() {
+  echo "== $*"
+  "$@" || failed+=("$*")
+}
+run .venv/bin/ruff check .
+run .venv/bin/ruff format --check .
+run .venv/bin/mypy
+run .venv/bin/pytest
+run bash -c "cd vscode-extension && npm test"
 
-cd vscode-extension
-npm ci --no-audit --no-fund
-npm test
+if [ ${#failed[@]} -gt 0 ]; then
+  printf 'failed: %s\n' "${failed[@]}"
+  exit 1
+fi
+echo "every check passed"
