@@ -16,15 +16,13 @@ ended the process).
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
 
-from dag_lsp import __version__, files, paths, walk
+from dag_lsp import __version__, files
 from dag_lsp.checks import check
-from dag_lsp.export import FORMATS as EXPORTS
-from dag_lsp.export import ExportError, export_text, whole_tree
-from dag_lsp.export.importer import ImportProblem, import_export
 from dag_lsp.findings import SYNTAX, Finding, Severity
 from dag_lsp.formatter import FormatError, format_text
 from dag_lsp.heap import collector_paused
@@ -95,9 +93,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    run = _one_tree_mode(parser, args)
-    if run is not None:
-        return _on_one_tree(args, run)
+    mode = _one_tree_mode(parser, args)
+    if mode is not None:
+        from dag_lsp import one_tree
+
+        return one_tree.run(mode, args)
     if args.format:
         return _need_paths(parser, args, _format)
     if args.diff:
@@ -116,6 +116,8 @@ def _need_paths(
 ) -> int:
     if not args.paths:
         parser.error("give at least one file or folder (or - for standard input)")
+
+    logging.basicConfig(level=logging.WARNING, format="dag-lsp: %(message)s")
     return run(args)
 
 
@@ -182,7 +184,8 @@ def _format_one(name: str, args: argparse.Namespace) -> int:
     try:
         formatted = format_text(given.text)
     except FormatError as error:
-        _say(f"{name}:{error.line + 1}:{error.column + 1}: {error}")
+        where = f"{name}:{error.line + 1}:{error.column + 1}"
+        _say(f"{where}: cannot format: syntax error: {error.reason}")
         return FAILED
 
     return _deliver(name, given.text, formatted, args)
@@ -259,22 +262,24 @@ def _one_tree_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-TreeRun = Callable[[argparse.Namespace, str, str], int]
+# The formats of `--export` (`export.FORMATS`), written out here so that
+# building the parser does not import the exporters.
+EXPORTS = ("json", "mermaid", "dot")
 
 
 def _one_tree_mode(
     parser: argparse.ArgumentParser, args: argparse.Namespace
-) -> TreeRun | None:
+) -> str | None:
     """The one-tree mode asked for, if any, once its usage is checked."""
-    modes: dict[str, TreeRun] = {}
-    for flag, given, run in (
-        ("--export", args.export, _export),
-        ("--import", args.import_json, _import),
-        ("--walk", args.walk, _walk),
-        ("--paths", args.list_paths, _paths),
+    modes: dict[str, str] = {}
+    for flag, given in (
+        ("--export", args.export),
+        ("--import", args.import_json),
+        ("--walk", args.walk),
+        ("--paths", args.list_paths),
     ):
         if given:
-            modes[flag] = run
+            modes[flag] = flag.removeprefix("--")
     if args.answers is not None and not args.walk:
         parser.error("--answers goes with --walk")
     if not modes:
@@ -296,80 +301,6 @@ def _one_tree_usage(args: argparse.Namespace, flags: list[str]) -> str | None:
     if args.walk and args.answers is None and args.paths == [files.STDIN]:
         return "--walk reads answers from standard input: give the tree as a file"
     return None
-
-
-def _on_one_tree(args: argparse.Namespace, run: TreeRun) -> int:
-    name = args.paths[0]
-    try:
-        given = files.read(name)
-    except files.Unreadable as error:
-        _say(str(error))
-        return USAGE
-
-    if given.text is None:
-        assert given.error is not None
-        _say(f"{name}:{given.error.line + 1}:{given.error.column + 1}: {given.error}")
-        return FAILED
-    return run(args, name, given.text)
-
-
-def _export(args: argparse.Namespace, name: str, text: str) -> int:
-    try:
-        _emit(export_text(text, args.export))
-    except ExportError as error:
-        _say(f"{name}:{error.line + 1}:{error.column + 1}: {error}")
-        return FAILED
-    return OK
-
-
-def _import(args: argparse.Namespace, name: str, text: str) -> int:
-    try:
-        imported = import_export(text)
-    except ImportProblem as error:
-        _say(f"{name}: {error}")
-        return FAILED
-
-    for note in imported.notes:
-        _say(f"{name}: {note}")
-    _emit(imported.text)
-    return OK
-
-
-def _walk(args: argparse.Namespace, name: str, text: str) -> int:
-    try:
-        tree = whole_tree(text)
-        if args.answers is None:
-            return walk.run_terminal(tree, sys.stdin, sys.stdout, sys.stderr)
-        walked = walk.walk_answers(tree, [a.strip() for a in args.answers.split(",")])
-    except ExportError as error:
-        _say(f"{name}:{error.line + 1}:{error.column + 1}: {error}")
-        return FAILED
-    except walk.WalkError as error:
-        _say(f"{name}: {error}")
-        return FAILED
-
-    json_output = args.output_format == "json"
-    _emit(walk.path_json(walked) if json_output else walk.path_text(walked))
-    return OK
-
-
-def _paths(args: argparse.Namespace, name: str, text: str) -> int:
-    try:
-        found = paths.report(whole_tree(text))
-    except ExportError as error:
-        _say(f"{name}:{error.line + 1}:{error.column + 1}: {error}")
-        return FAILED
-
-    json_output = args.output_format == "json"
-    _emit(paths.report_json(found) if json_output else paths.report_text(found))
-    return OK
-
-
-def _emit(text: str) -> None:
-    """Write to standard output as UTF-8 bytes, line endings untouched."""
-    sys.stdout.flush()
-    sys.stdout.buffer.write(text.encode("utf-8"))
-    sys.stdout.flush()
 
 
 # ---------------------------------------------------------------- server

@@ -8,6 +8,7 @@ folder and a rename, so a file is never left half-written.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Iterator
@@ -16,6 +17,8 @@ from typing import NamedTuple
 from dag_lsp.source import DecodeError, decode
 
 STDIN = "-"
+
+log = logging.getLogger(__name__)
 
 
 class Unreadable(OSError):
@@ -38,7 +41,10 @@ def expand(paths: list[str]) -> Iterator[str]:
     """Each file named, and each `*.dag` file below each folder named, sorted."""
     for path in paths:
         if path != STDIN and os.path.isdir(path):
-            yield from sorted(_below(path))
+            found = sorted(_below(path))
+            if not found:
+                log.warning("no .dag files in '%s'", path)
+            yield from found
         else:
             yield path
 

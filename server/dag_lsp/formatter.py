@@ -43,6 +43,7 @@ class FormatError(ValueError):
         )
         self.line = line
         self.column = column
+        self.reason = message
 
 
 def format_text(text: str, parser: LineParser | None = None) -> str:

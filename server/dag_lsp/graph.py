@@ -69,9 +69,19 @@ def _next_ids(
 _ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*")
 
 
+def has_unread_lines(tree: Tree, question: Question) -> bool:
+    """Whether a line of the question's block could not be read."""
+    unread = _unread(tree)
+    return any(number in unread for number in question.block.lines)
+
+
+def _unread(tree: Tree) -> set[int]:
+    return {problem.span.line for problem in tree.syntax}
+
+
 def _ids_on_unread_lines(tree: Tree) -> dict[str, list[str]]:
     """For each question, the defined ids on the lines of it that failed."""
-    unread = {problem.span.line for problem in tree.syntax}
+    unread = _unread(tree)
     defined = tree.question_ids.keys() | tree.outcome_ids.keys()
     found: dict[str, list[str]] = {}
     for question in tree.questions:

@@ -252,6 +252,7 @@ class _Builder:
         self.piece = _Piece()
         self.parser = parser
         self.open: _Open | None = None
+        self.header_above: str | None = None
         self.in_header = state.open
         self.seen_field = state.seen_field
         self._has_body = _bodies(lines, start, end)
@@ -320,6 +321,8 @@ class _Builder:
         key, value = node.key.text, node.value.text
         if key == "routes" and not value:
             self._start(Place.ROUTES, Block(Kind.ROUTES, [number]), None)
+        elif key in HEADER_KEYS and self.in_header:
+            self._header(number, node)
         elif self._has_body[number - self._start_line]:
             self._question(number, node)
         elif self.in_header or key in HEADER_KEYS:
@@ -334,6 +337,7 @@ class _Builder:
 
         self.seen_field = True
         self.open = None
+        self.header_above = node.key.text
         self.piece.blocks.append(Block(Kind.HEADER, [number]))
 
     def _question(self, number: int, node: syntax.Field) -> None:
@@ -354,6 +358,7 @@ class _Builder:
         if node.head is None:
             self.piece.blocks.append(Block(Kind.INVALID, [number]))
             self.open = None
+            self.header_above = None
             return
 
         end = Token("", node.head.end, node.head.end)
@@ -369,6 +374,7 @@ class _Builder:
         self.in_header = False
         self.piece.blocks.append(block)
         self.open = _Open(place, block, owner)
+        self.header_above = None
 
     # ------------------------------------------------------------ bodies
 
@@ -402,6 +408,11 @@ class _Builder:
 
     def _orphan(self, number: int, indent: int) -> None:
         message = "this line is indented, but no question or outcome stands above it"
+        if self.header_above is not None:
+            message = (
+                f"the header field '{self.header_above}' takes no indented lines: "
+                "remove this line's indentation"
+            )
         self.piece.syntax.append(SyntaxProblem(message, Span(number, 0, indent)))
 
 

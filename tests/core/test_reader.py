@@ -318,7 +318,7 @@ HEADERS = [
     ("# c\n\ndag: T\nentry: Q1\n", ["dag", "entry"]),
     ("dag: T\n\nentry: Q1\n\nversion: 2\n", ["dag", "entry", "version"]),
     ("dag: T\n\nfoo: bar\n", ["dag"]),
-    ("dag: T\n  yes -> [A]\nentry: Q1\n", ["entry"]),
+    ("dag: T\n  yes -> [A]\nentry: Q1\n", ["dag", "entry"]),
     ("Q1: q?\n  yes -> [A]\n\nname: T\nentry: Q1\n", ["name", "entry"]),
 ]
 

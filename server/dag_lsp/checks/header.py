@@ -11,10 +11,12 @@ from dag_lsp.findings import (
     MISSING_TITLE,
     UNKNOWN_ENTRY,
     UNKNOWN_HEADER,
+    Edit,
     Finding,
+    Fix,
     Related,
 )
-from dag_lsp.model import MODES, Property, Span, Tree
+from dag_lsp.model import HEADER_KEYS, MODES, Property, Span, Tree
 from dag_lsp.suggest import closest
 
 _START = Span(0, 0, 0)
@@ -48,10 +50,16 @@ def _entry(tree: Tree) -> Iterator[Finding]:
     if prop is None or prop.value.value in tree.question_ids:
         return
 
-    name = prop.value.value
+    name = prop.value.value.strip("[] \t")
     span = prop.value.span if name else prop.key.span
     message = f"the entry '{name}' names no question" if name else "the entry is empty"
-    hint = closest(name, tree.question_ids) if name else None
+    if name in tree.outcome_ids:
+        message = f"the entry '{name}' is an outcome: it must name the first question"
+    hint = (
+        None
+        if not name or name in tree.outcome_ids
+        else closest(name, tree.question_ids)
+    )
     yield Finding(
         UNKNOWN_ENTRY, span, message + (f"; did you mean '{hint}'?" if hint else "")
     )
@@ -73,7 +81,15 @@ def _mode(tree: Tree) -> Iterator[Finding]:
 def _unknown(tree: Tree) -> Iterator[Finding]:
     for prop in tree.unknown_header:
         key = prop.key.value
-        yield Finding(UNKNOWN_HEADER, prop.key.span, f"unknown header key '{key}'")
+        message = f"unknown header key '{key}'"
+        hint = closest(key, HEADER_KEYS)
+        if hint is None:
+            yield Finding(UNKNOWN_HEADER, prop.key.span, message)
+            continue
+
+        fix = Fix(f"Change to '{hint}'", (Edit.on(prop.key.span, hint),))
+        message += f"; did you mean '{hint}'?"
+        yield Finding(UNKNOWN_HEADER, prop.key.span, message, fixes=(fix,))
 
 
 def _duplicates(fields: list[Property]) -> Iterator[Finding]:

@@ -25,7 +25,7 @@ def _walk(tree: Tree, route: Route) -> Finding | None:
     expected = tree.entry
     for step in route.steps:
         problem = _step(tree, route, step, expected)
-        if isinstance(problem, Finding):
+        if problem is None or isinstance(problem, Finding):
             return problem
 
         answers.append(problem)
@@ -39,8 +39,12 @@ def _walk(tree: Tree, route: Route) -> Finding | None:
 
 def _step(
     tree: Tree, route: Route, step: Condition, expected: str | None
-) -> Answer | Finding:
-    """The answer a step names, or the finding of why it cannot be taken."""
+) -> Answer | Finding | None:
+    """The answer a step names, or the finding of why it cannot be taken.
+
+    None when the answer may be on a line of the question that could not be
+    read: the syntax error is the finding then.
+    """
     name = route.name.value
     question = tree.question_ids.get(step.question.id)
     if question is None:
@@ -55,6 +59,8 @@ def _step(
         return Finding(BROKEN_ROUTE, step.question.span, message)
 
     answer = graph.answer_named(question, step.answer.value)
+    if answer is None and graph.has_unread_lines(tree, question):
+        return None
     if answer is None:
         message = (
             f"route '{name}': the question '{step.question.id}' "
