@@ -279,7 +279,9 @@ def test_dag006_entry_naming_an_outcome() -> None:
     text = edit(BASE, "entry: Q1", "entry: KEEP")
     [found] = only(text, "DAG006")
 
-    assert found.message == "the entry 'KEEP' is an outcome: it must name the first question"
+    assert found.message == (
+        "the entry 'KEEP' is an outcome: it must name the first question"
+    )
 
 
 def test_dag006_empty_entry() -> None:
