@@ -14,7 +14,9 @@ from dag_lsp.findings import (
     SINGLE_IN_ELIMINATION,
     UNKNOWN_PROPERTY,
     UNKNOWN_WHEN,
+    Edit,
     Finding,
+    Fix,
     Related,
 )
 from dag_lsp.model import (
@@ -30,6 +32,7 @@ from dag_lsp.model import (
     Text,
     Tree,
 )
+from dag_lsp.suggest import closest
 
 _COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 
@@ -131,12 +134,21 @@ def _unknown(
     properties: list[Property], known: tuple[str, ...], kind: str
 ) -> Iterator[Finding]:
     for prop in properties:
-        if prop.key.value not in known:
+        key = prop.key.value
+        if key in known:
+            continue
+
+        hint = closest(key, known)
+        if hint is None:
             message = (
-                f"unknown {kind} property '{prop.key.value}'; "
-                f"known ones are {', '.join(known)}"
+                f"unknown {kind} property '{key}'; known ones are {', '.join(known)}"
             )
             yield Finding(UNKNOWN_PROPERTY, prop.key.span, message)
+            continue
+
+        message = f"unknown {kind} property '{key}'; did you mean '{hint}'?"
+        fix = Fix(f"Change to '{hint}'", (Edit.on(prop.key.span, hint),))
+        yield Finding(UNKNOWN_PROPERTY, prop.key.span, message, fixes=(fix,))
 
 
 def _colors(properties: list[Property]) -> Iterator[Finding]:
