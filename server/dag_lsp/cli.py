@@ -29,7 +29,7 @@ from dag_lsp.heap import collector_paused
 from dag_lsp.model import Span
 from dag_lsp.reader import read
 from dag_lsp.report import FORMATS, Located, render, summary
-from dag_lsp.source import DecodeError
+from dag_lsp.source import DecodeError, split_keeping_ends
 
 OK, FAILED, USAGE = 0, 1, 2
 # What a shell reports for a process that SIGPIPE ended (128 + 13).
@@ -214,8 +214,8 @@ def _diff(name: str, original: str, formatted: str) -> str:
     from difflib import unified_diff
 
     lines = unified_diff(
-        original.splitlines(keepends=True),
-        formatted.splitlines(keepends=True),
+        split_keeping_ends(original),
+        split_keeping_ends(formatted),
         fromfile=f"{name} (original)",
         tofile=f"{name} (formatted)",
     )

@@ -8,6 +8,7 @@ folder and a rename, so a file is never left half-written.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -52,7 +53,7 @@ def expand(paths: list[str]) -> Iterator[str]:
 def _below(folder: str) -> Iterator[str]:
     for parent, _folders, names in os.walk(folder):
         for name in names:
-            if name.endswith(".dag"):
+            if name.endswith(".dag") and os.path.isfile(os.path.join(parent, name)):
                 yield os.path.normpath(os.path.join(parent, name))
 
 
@@ -70,6 +71,8 @@ def read(name: str) -> Input:
 
 
 def _bytes(name: str) -> bytes:
+    if os.path.exists(name) and not os.path.isfile(name):
+        raise OSError("not a regular file")
     with open(name, "rb") as stream:
         return stream.read()
 
@@ -93,16 +96,32 @@ def write(name: str, text: str) -> None:
 
 
 def _replace(path: str, text: str) -> None:
+    """Write beside the file, then rename over it, keeping mode and owner.
+
+    NOTE: a file with other hard links becomes a file of its own; writing
+    in place would keep the links but could leave a half-written file.
+    """
     import tempfile
 
+    if not os.access(path, os.W_OK):
+        raise PermissionError(13, "the file is read-only")
+
     folder, base = os.path.split(path)
-    mode = os.stat(path).st_mode
+    status = os.stat(path)
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{base}.")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
-        os.chmod(temporary, mode)
+        os.chmod(temporary, status.st_mode)
+        _keep_owner(temporary, status)
         os.replace(temporary, path)
     except BaseException:
         os.unlink(temporary)
         raise
+
+
+def _keep_owner(path: str, status: os.stat_result) -> None:
+    """Give the new file the old one's owner, where this user may."""
+    if (status.st_uid, status.st_gid) != (os.getuid(), os.getgid()):
+        with contextlib.suppress(PermissionError):
+            os.chown(path, status.st_uid, status.st_gid)

@@ -65,6 +65,9 @@ def _import(args: argparse.Namespace, name: str, text: str) -> int:
 def _walk(args: argparse.Namespace, name: str, text: str) -> int:
     try:
         tree = whole_tree(text)
+        if args.answers is None and sys.stdin is None:
+            _say("there is no standard input to read answers from")
+            return USAGE
         if args.answers is None:
             return walk.run_terminal(tree, sys.stdin, sys.stdout, sys.stderr)
         walked = walk.walk_answers(tree, [a.strip() for a in args.answers.split(",")])

@@ -58,6 +58,21 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
+def split_keeping_ends(text: str) -> list[str]:
+    """Lines with their endings; the last has none and may be empty."""
+    if "\r" not in text:
+        parts = text.split("\n")
+        return [part + "\n" for part in parts[:-1]] + [parts[-1]]
+
+    lines: list[str] = []
+    start = 0
+    for match in _LINE_BREAK.finditer(text):
+        lines.append(text[start : match.end()])
+        start = match.end()
+    lines.append(text[start:])
+    return lines
+
+
 def dominant_newline(text: str) -> str:
     """The most common line ending in `text` (the first on a tie; `\\n` if none)."""
     if "\r" not in text:
@@ -106,6 +121,6 @@ def decode(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        good = data[: error.start].decode("utf-8")
+        good = data[: error.start].decode("utf-8").removeprefix(BOM)
         lines = split_lines(good + "x")
         raise DecodeError(len(lines) - 1, len(lines[-1]) - 1, error.reason) from None

@@ -351,8 +351,9 @@ _EXPECTED_LINE = {
 }
 
 _MISTYPED_ARROW = re.compile(
-    r"(?<![^ \t])[-=~\u2013\u2014]+>|-{2,}>|=+>|[\u2192\u21d2]"
+    r"(?<![^ \t:])[-=~\u2013\u2014]+>|-{2,}>|=+>|[\u2192\u21d2]"
 )
+_WHEN = re.compile(r"when[ \t]*:")
 _HEAD = re.compile(r"(\[[ \t]*)?([A-Za-z0-9_-]+)")
 
 
@@ -362,7 +363,7 @@ def _explain(text: str, indent: int, place: Place, error: ParseError) -> ParseEr
     Several alternatives may fail at the same column; a line that starts
     with `when:` was meant as a condition, whatever else it resembles.
     """
-    if place is not Place.QUESTION or not text.startswith("when:", indent):
+    if place is not Place.QUESTION or not _WHEN.match(text, indent):
         return error
 
     try:

@@ -36,18 +36,16 @@ def _reached(tree: Tree) -> set[str]:
 
     # A question without answers (DAG009) keeps no outcome: counting it would
     # report every outcome as unreachable on top of the one real problem.
-    reached = set(tree.question_ids)
-    always = [question for question in graph.asked_always(tree) if question.answers]
-    for outcome in tree.outcome_ids:
-        if all(_keeps(question, outcome) for question in always):
-            reached.add(outcome)
-    return reached
+    alive = set(tree.outcome_ids)
+    for question in graph.asked_always(tree):
+        if question.answers:
+            alive &= _kept(question)
+    return set(tree.question_ids) | alive
 
 
-def _keeps(question: Question, outcome: str) -> bool:
-    return any(
-        target.id == outcome for answer in question.answers for target in answer.targets
-    )
+def _kept(question: Question) -> set[str]:
+    """The outcomes some answer of a question keeps."""
+    return {target.id for answer in question.answers for target in answer.targets}
 
 
 def _unreachable(tree: Tree, item: Question | Outcome, block: Block) -> Finding:

@@ -100,10 +100,9 @@ def _survivors(tree: Tree, route: Route, answers: list[Answer]) -> Finding | Non
     if alive == said:
         return None
 
-    left = ", ".join(sorted(alive)) or "nothing"
-    message = (
-        f"route '{route.name.value}' leaves [{left}], not [{', '.join(sorted(said))}]"
-    )
+    left = f"[{', '.join(sorted(alive))}]" if alive else "no outcome"
+    wanted = ", ".join(sorted(said))
+    message = f"route '{route.name.value}' leaves {left}, not [{wanted}]"
     return Finding(BROKEN_ROUTE, _outcomes_span(route), message)
 
 

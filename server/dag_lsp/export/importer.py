@@ -42,13 +42,25 @@ def import_export(data: str) -> Imported:
     model = _load(data.removeprefix("\ufeff"))
     source = model.get("dsl")
     if not isinstance(source, str):
-        return Imported(write_tree(model))
+        return _encodable(Imported(write_tree(model)))
 
     problem = _source_problem(model, source)
     if problem is None:
-        return Imported(source)
+        return _encodable(Imported(source))
     note = f"{problem}; the tree is written from the model instead"
-    return Imported(write_tree(model), [note])
+    return _encodable(Imported(write_tree(model), [note]))
+
+
+def _encodable(imported: Imported) -> Imported:
+    """Refuse text that cannot be written as UTF-8 (a lone surrogate)."""
+    try:
+        imported.text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise ImportProblem(
+            f"the export holds a character that is not text "
+            f"({error.object[error.start]!a}), so no .dag file can hold it"
+        ) from None
+    return imported
 
 
 def _load(data: str) -> Model:
@@ -58,6 +70,10 @@ def _load(data: str) -> Model:
         raise ImportProblem(
             f"not valid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
         ) from None
+    except RecursionError:
+        raise ImportProblem("the JSON is nested too deeply to be an export") from None
+    except ValueError:
+        raise ImportProblem("the JSON holds a number with too many digits") from None
 
     if not isinstance(model, dict):
         raise ImportProblem("the export is not a JSON object")

@@ -11,7 +11,6 @@ document's own `Analyzer`, and every feature reads that analysis; the
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Sequence
 from functools import cached_property
 
@@ -20,25 +19,9 @@ from lsprotocol import types
 from dag_lsp.analysis import Analysis, Analyzer
 from dag_lsp.lsp.positions import Columns, Positions
 from dag_lsp.queries import Queries
+from dag_lsp.source import split_keeping_ends
 
 log = logging.getLogger(__name__)
-
-_ENDING = re.compile(r"\r\n|\r|\n")
-
-
-def split_keeping_ends(text: str) -> list[str]:
-    """Lines with their endings; the last has none and may be empty."""
-    if "\r" not in text:
-        parts = text.split("\n")
-        return [part + "\n" for part in parts[:-1]] + [parts[-1]]
-
-    lines: list[str] = []
-    start = 0
-    for match in _ENDING.finditer(text):
-        lines.append(text[start : match.end()])
-        start = match.end()
-    lines.append(text[start:])
-    return lines
 
 
 class _Contents:
