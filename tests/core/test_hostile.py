@@ -10,7 +10,7 @@ from pathlib import Path
 from dag_lsp.formatter import format_text
 from dag_lsp.reader import read
 
-from .helpers import dag_lsp, located, lines
+from .helpers import dag_lsp, lines, located
 
 WHEN_TREE = lines(
     "dag: T",
