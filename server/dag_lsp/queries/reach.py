@@ -1,0 +1,111 @@
+"""Reach: how many paths reach each outcome, for code lenses and hovers.
+
+Part of the queries package, beside `describe.py`: it counts the paths of
+one version once (through `dag_lsp.paths`) and writes the counts and the
+first paths as the editor shows them.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cached_property
+
+from dag_lsp import graph, paths
+from dag_lsp.heap import collector_paused
+from dag_lsp.model import Tree
+from dag_lsp.queries.results import Lens
+from dag_lsp.queries.text import code
+
+HOVER_PATHS = 5
+HOVER_STEPS = 4  # a longer path shows its first and last four answers
+_NONE_COUNTED = "no path counted: a cycle stops the count"
+_EXACT_BELOW = 2**50  # larger counts are shown as a power of ten
+
+
+class Reach:
+    """The path counts of one version of a tree, counted on first use."""
+
+    def __init__(self, tree: Tree) -> None:
+        self.tree = tree
+
+    @cached_property
+    def _counts(self) -> tuple[dict[str, int], bool]:
+        """The paths reaching each outcome, and whether the counts are exact.
+
+        Counted once per version, in time linear in the tree (`paths.py`),
+        with the cyclic collector paused as while reading: its passes over
+        a large tree's objects would cost more than the counting.
+
+        Known cost: in elimination mode `count_paths` makes one pass per
+        outcome, about 2 s for 5,000 questions and 20 outcomes, which holds
+        the server up once per version; counting every outcome in one pass
+        over the questions would make it linear.
+        """
+        with collector_paused():
+            exact = self.tree.elimination or not _cycle_reached(self.tree)
+            return paths.count_paths(self.tree), exact
+
+    def text(self, outcome_id: str) -> str:
+        """`3 paths reach this outcome`, `no path reaches this outcome`, ..."""
+        counts, exact = self._counts
+        return _reach_text(counts.get(outcome_id, 0), exact)
+
+    def lenses(self) -> list[Lens]:
+        """Over each outcome's definition, how many paths reach it."""
+        return [
+            Lens(o.id.span, self.text(o.id.value))
+            for o in self.tree.outcomes
+            if not o.implicit
+        ]
+
+    def paths_text(self, outcome_id: str) -> str:
+        """Markdown: how many paths reach an outcome and the first of them."""
+        counts, exact = self._counts
+        count = counts.get(outcome_id, 0)
+        heading = self.text(outcome_id).capitalize()
+        if not count:
+            return heading + "."
+
+        with collector_paused():
+            found = paths.paths_to(self.tree, outcome_id, HOVER_PATHS)
+        lines = [heading + ":", ""]
+        lines += [f"- {code(_path_text(path))}" for path in found]
+        if count > len(found):
+            rest = _amount(count - len(found), exact)
+            lines.append(f"- … and {rest} more")
+        return "\n".join(lines)
+
+
+def _reach_text(count: int, exact: bool) -> str:
+    """How many paths reach an outcome; a count cut short by a cycle is a floor."""
+    if not count:
+        return "no path reaches this outcome" if exact else _NONE_COUNTED
+    noun = "path reaches" if count == 1 else "paths reach"
+    return f"{_amount(count, exact)} {noun} this outcome"
+
+
+def _amount(count: int, exact: bool) -> str:
+    """`12`, `at least 12` (a floor), or `over 10^15` for a huge count.
+
+    A tree's path counts can have thousands of digits, more than Python
+    turns into a string by default; the power of ten comes from the bit
+    length instead.
+    """
+    if count >= _EXACT_BELOW:
+        return f"over 10^{int((count.bit_length() - 1) * math.log10(2))}"
+    return str(count) if exact else f"at least {count}"
+
+
+def _path_text(path: list[paths.Step]) -> str:
+    """A path as routes write it, its middle left out when it is long."""
+    if len(path) <= 2 * HOVER_STEPS + 1:
+        return paths.format_path(path)
+    first = paths.format_path(path[:HOVER_STEPS])
+    last = paths.format_path(path[-HOVER_STEPS:])
+    return f"{first}, … {len(path) - 2 * HOVER_STEPS} more …, {last}"
+
+
+def _cycle_reached(tree: Tree) -> bool:
+    """Whether a question on a cycle can be reached from the entry."""
+    reached = graph.reachable(tree)
+    return any(cycle[0].question.id.value in reached for cycle in graph.cycles(tree))

@@ -1,0 +1,30 @@
+"""Rename: whether a new name may replace an id.
+
+Part of the queries package, after the index in the flow: it reads the
+index's occurrences by id to tell a clash, and answers with the message
+`dag_lsp.lsp.rename` shows.
+"""
+
+from __future__ import annotations
+
+from dag_lsp.model import Tree
+from dag_lsp.queries.results import Occurrence
+from dag_lsp.queries.text import ID
+
+
+def rename_problem(
+    tree: Tree, by_id: dict[str, list[Occurrence]], old: str, new: str
+) -> str | None:
+    """Why `old` cannot be renamed to `new`, or None when it can."""
+    if not ID.fullmatch(new):
+        return f"'{new}' is not a valid id: use only letters, digits, '_' and '-'"
+    if new == old or new not in by_id:
+        return None
+
+    found = by_id[new]
+    first = next((o for o in found if o.definition), found[0])
+    where = f"on line {first.span.line + 1}"
+    if not first.definition:
+        return f"'{new}' is already used {where}"
+    kind = "a question" if new in tree.question_ids else "an outcome"
+    return f"'{new}' is already used by {kind} {where}"
