@@ -22,7 +22,7 @@ def hover(ls: DagServer, params: types.HoverParams) -> types.Hover | None:
         return None
     # Known shortcoming: a client that declares plain text only
     # (`hover.contentFormat`) still gets Markdown. Every editor tested takes
-    # Markdown; queries.py giving the parts unformatted would fix it.
+    # Markdown; queries/describe.py giving the parts unformatted would fix it.
     content = types.MarkupContent(kind=types.MarkupKind.Markdown, value=found.markdown)
     return types.Hover(contents=content, range=positions.range(found.span))
 
