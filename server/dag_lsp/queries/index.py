@@ -10,10 +10,13 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import cached_property
+from typing import TypeVar
 
 from dag_lsp import graph
-from dag_lsp.model import Answer, Condition, Ref, Span, Tree
+from dag_lsp.model import Answer, Condition, Outcome, Question, Ref, Span, Tree
 from dag_lsp.queries.results import AnswerSpot, Occurrence
+
+Q = TypeVar("Q", Question, Outcome)
 
 
 class Index:
@@ -21,14 +24,6 @@ class Index:
 
     def __init__(self, tree: Tree) -> None:
         self.tree = tree
-
-    @cached_property
-    def _occurrences(self) -> dict[int, list[Occurrence]]:
-        """The ids on each line."""
-        by_line: dict[int, list[Occurrence]] = {}
-        for occurrence in self._all_occurrences():
-            by_line.setdefault(occurrence.span.line, []).append(occurrence)
-        return by_line
 
     @cached_property
     def by_id(self) -> dict[str, list[Occurrence]]:
@@ -49,24 +44,6 @@ class Index:
                 yield Occurrence(outcome.id.value, outcome.id.span, True)
         for ref in tree.refs():
             yield Occurrence(ref.id, ref.span, False)
-
-    @cached_property
-    def _answers(self) -> dict[int, list[AnswerSpot]]:
-        """The answer labels and condition answers on each line."""
-        by_line: dict[int, list[AnswerSpot]] = {}
-        for spot in self._all_answer_spots():
-            by_line.setdefault(spot.span.line, []).append(spot)
-        return by_line
-
-    def _all_answer_spots(self) -> Iterator[AnswerSpot]:
-        tree = self.tree
-        for question in tree.questions:
-            for answer in question.answers:
-                label = answer.label
-                yield AnswerSpot(label.span, question.id.value, label.value, answer)
-            yield from (self._condition_spot(c) for c in question.when)
-        for route in tree.routes:
-            yield from (self._condition_spot(step) for step in route.steps)
 
     def _condition_spot(self, condition: Condition) -> AnswerSpot:
         ident, name = condition.question.id, condition.answer.value
@@ -93,17 +70,62 @@ class Index:
 
     def at(self, line: int, column: int) -> Occurrence | None:
         """The id at a position, from its first character to just after it."""
-        for occurrence in self._occurrences.get(line, ()):
+        for occurrence in self._occurrences_on(line):
             if occurrence.span.contains(line, column):
                 return occurrence
         return None
 
     def answer_at(self, line: int, column: int) -> AnswerSpot | None:
         """The answer label or condition answer at a position."""
-        for spot in self._answers.get(line, ()):
+        for spot in self._answer_spots_on(line):
             if spot.span.contains(line, column):
                 return spot
         return None
+
+    def _occurrences_on(self, line: int) -> Iterator[Occurrence]:
+        """The ids on one line, found through the block that holds it.
+
+        A lookup by position costs the block it falls in, not the tree: the
+        first request after an edit does not wait for a whole-tree index.
+        """
+        tree = self.tree
+        entry = tree.entry_ref
+        if entry is not None and entry.line == line:
+            yield Occurrence(entry.id, entry.span, False)
+
+        question = _holding(tree.questions, line)
+        if question is not None:
+            if question.id.line == line:
+                yield Occurrence(question.id.value, question.id.span, True)
+            for ref in _question_refs(question):
+                if ref.line == line:
+                    yield Occurrence(ref.id, ref.span, False)
+
+        outcome = _holding(_with_blocks(tree.outcomes), line)
+        if outcome is not None and outcome.id.line == line:
+            yield Occurrence(outcome.id.value, outcome.id.span, True)
+
+        for route in tree.routes:
+            for ref in (*(step.question for step in route.steps), *route.outcomes):
+                if ref.line == line:
+                    yield Occurrence(ref.id, ref.span, False)
+
+    def _answer_spots_on(self, line: int) -> Iterator[AnswerSpot]:
+        """The answer labels and condition answers on one line."""
+        question = _holding(self.tree.questions, line)
+        if question is not None:
+            for answer in question.answers:
+                label = answer.label
+                if label.line == line:
+                    yield AnswerSpot(label.span, question.id.value, label.value, answer)
+            for condition in question.when:
+                if condition.answer.line == line:
+                    yield self._condition_spot(condition)
+
+        for route in self.tree.routes:
+            for step in route.steps:
+                if step.answer.line == line:
+                    yield self._condition_spot(step)
 
     def occurrences(self, ident: str) -> list[Occurrence]:
         """Where `ident` is defined and used, in the order of the file."""
@@ -120,3 +142,27 @@ class Index:
             for o in self.by_id.get(ident, ())
             if include_definition or not o.definition
         ]
+
+
+def _question_refs(question: Question) -> Iterator[Ref]:
+    yield from (condition.question for condition in question.when)
+    for answer in question.answers:
+        yield from answer.targets
+
+
+def _with_blocks(outcomes: list[Outcome]) -> list[Outcome]:
+    """The outcomes with blocks: all of them, or none (see `reader`)."""
+    return outcomes if outcomes and outcomes[0].block is not None else []
+
+
+def _holding(items: list[Q], line: int) -> Q | None:
+    """The question or outcome whose block holds `line` (items in file order)."""
+    index = bisect_right(items, line, key=_first_line) - 1
+    if index < 0:
+        return None
+    block = items[index].block
+    return items[index] if block is not None and block.last_line >= line else None
+
+
+def _first_line(item: Question | Outcome) -> int:
+    return item.block.first_line if item.block is not None else -1
