@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from functools import cached_property
 
-from dag_lsp.model import Answer, Tree
+from dag_lsp.model import Answer, Outcome, Question, Tree
 from dag_lsp.queries.spots import Spot, Want
 
 COMPLETION_LIMIT = 100
@@ -69,6 +69,19 @@ class _Place:
 
 _ID_WANTS = (Want.TARGET, Want.LIST, Want.OUTCOME, Want.QUESTION)
 
+
+def _place(item: Question | Outcome) -> _Place:
+    """A question or outcome as completion ranks it, kept with its block."""
+    place = item.derived.get("completion")
+    if place is None:
+        outcome = isinstance(item, Outcome)
+        detail = item.label.value if isinstance(item, Outcome) else item.text.value
+        ident = item.id
+        place = _Place(ident.value, ident.line, outcome, detail, ident.value.casefold())
+        item.derived["completion"] = place
+    return place  # type: ignore[return-value]
+
+
 _KEYS: dict[Want, dict[str, str]] = {
     Want.QUESTION_KEY: {
         "hint": "help shown beside the question",
@@ -110,18 +123,9 @@ class Candidates:
     def _places(self) -> dict[Want, list[_Place]]:
         """The ids each kind of spot may take, in the order of the file."""
         tree = self.tree
-        questions = [
-            _Place(
-                q.id.value, q.id.span.line, False, q.text.value, q.id.value.casefold()
-            )
-            for q in tree.questions
-        ]
+        questions = [_place(question) for question in tree.questions]
         outcomes = [
-            _Place(
-                o.id.value, o.id.span.line, True, o.label.value, o.id.value.casefold()
-            )
-            for o in tree.outcomes
-            if not o.implicit
+            _place(outcome) for outcome in tree.outcomes if not outcome.implicit
         ]
         outcomes.sort(key=lambda place: place.line)
         both = sorted(questions + outcomes, key=lambda place: place.line)
