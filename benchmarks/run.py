@@ -867,7 +867,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     _part("figures beside their targets", _summary(figures))
     took = time.perf_counter() - began
-    _say(f"\nthe benchmark took {took:.0f} s; {_load('at the end')}")
+    _say(f"\nthe benchmark took {took:.0f} s; {_load('at the end', ours=True)}")
     if busy:
         _say(
             "the machine was busy: wall times of parts 1 and 2 carry other work's "
@@ -898,11 +898,15 @@ def _busy() -> bool:
     return os.getloadavg()[0] > (os.cpu_count() or 1) / 2
 
 
-def _load(when: str) -> str:
-    """The load average beside the number of cores: is the machine shared?"""
+def _load(when: str, ours: bool = False) -> str:
+    """The load average beside the number of cores: is the machine shared?
+
+    With `ours`, the benchmark's own work is in the load, so it says nothing
+    of other work.
+    """
     one, five, _fifteen = os.getloadavg()
     cores = os.cpu_count() or 1
-    busy = "; other work shares the machine" if _busy() else ""
+    busy = "; other work shares the machine" if _busy() and not ours else ""
     return (
         f"load average {when}: {one:.2f} (1 min), {five:.2f} (5 min) "
         f"on {cores} cores{busy}"
