@@ -530,6 +530,8 @@ class Probe:
         self._stderr_task = asyncio.create_task(drain(process.stderr))
 
     def pid(self) -> int | None:
+        # pygls keeps the server's process in `_server` and has no public
+        # accessor; the probe reads it for the pid, standard error and exit.
         process = self.client._server
         return process.pid if process is not None else None
 
