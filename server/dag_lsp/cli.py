@@ -24,7 +24,6 @@ from collections.abc import Callable, Sequence
 from dag_lsp import __version__, files
 from dag_lsp.checks import check
 from dag_lsp.findings import SYNTAX, Finding, Severity
-from dag_lsp.formatter import FormatError, format_text
 from dag_lsp.heap import collector_paused
 from dag_lsp.model import Span
 from dag_lsp.reader import read
@@ -180,6 +179,8 @@ def _format_one(name: str, args: argparse.Namespace) -> int:
         assert given.error is not None
         _say(f"{name}:{given.error.line + 1}:{given.error.column + 1}: {given.error}")
         return FAILED
+
+    from dag_lsp.formatter import FormatError, format_text
 
     try:
         formatted = format_text(given.text)

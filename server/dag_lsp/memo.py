@@ -7,6 +7,7 @@ the next version starts, so memory follows the document.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Generic, TypeVar
 
 K = TypeVar("K")
@@ -32,6 +33,12 @@ class Generations(Generic[K, V]):
             if value is not None:
                 self._current[key] = value
         return value
+
+    def keep(self, keys: Iterable[K]) -> None:
+        """Keep the values of `keys` for this version without looking them up."""
+        for key in keys:
+            if key not in self._current and key in self._previous:
+                self._current[key] = self._previous[key]
 
     def put(self, key: K, value: V) -> None:
         """Remember a value for this version."""

@@ -15,7 +15,8 @@ still open, so an editor can keep the chunks of the last version in a
 
 from __future__ import annotations
 
-from itertools import chain, pairwise
+import re
+from itertools import chain, compress, pairwise
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -58,6 +59,7 @@ class _Piece:
         "after",
         "blocks",
         "header",
+        "keys",
         "nodes",
         "older",
         "outcomes",
@@ -80,6 +82,7 @@ class _Piece:
         self.after = _HeaderState()
         self.shape: tuple[object, ...] = ()
         self.older = False
+        self.keys: tuple[_ChunkKey, ...] = ()
 
 
 _ChunkKey = tuple[int, _HeaderState, tuple[str, ...]]
@@ -120,14 +123,13 @@ def read_source(
     return _finish(_tree(source, whole), whole.older)
 
 
+# A line that starts a chunk: its first character is neither blank nor `#`.
+_CHUNK_START = re.compile(r"[^ \t#]")
+
+
 def _chunks(lines: tuple[str, ...]) -> list[tuple[int, int]]:
     """The line ranges that start at a column-0 line other than a comment."""
-    starts = [0]
-    starts.extend(
-        number
-        for number, line in enumerate(lines)
-        if number and line and line[0] not in " \t#"
-    )
+    starts = [0, *compress(range(len(lines)), map(_CHUNK_START.match, lines))]
     starts.append(len(lines))
     return [(a, b) for a, b in pairwise(starts) if a < b]
 
@@ -139,19 +141,28 @@ def _group(
     parser: LineParser,
     memo: ChunkMemo | None,
 ) -> _Piece:
-    """The chunks of a group read and joined, or as remembered."""
+    """The chunks of a group read and joined, or as remembered.
+
+    A remembered group keeps its chunks remembered too, so that a later edit
+    inside it reads only the chunk it touches.
+    """
     start, end = chunks[0][0], chunks[-1][1]
     key = (start, state, lines[start:end])
     group = memo.get(key) if memo is not None and len(chunks) > 1 else None
     if group is not None:
+        assert memo is not None
+        memo.keep(group.keys)
         return group
 
     pieces: list[_Piece] = []
+    keys: list[_ChunkKey] = []
     for chunk_start, chunk_end in chunks:
-        pieces.append(_piece(lines, chunk_start, chunk_end, state, parser, memo))
+        keys.append((chunk_start, state, lines[chunk_start:chunk_end]))
+        pieces.append(_piece(lines, keys[-1], state, parser, memo))
         state = pieces[-1].after
 
     group = _joined(pieces)
+    group.keys = tuple(keys)
     if memo is not None:
         memo.put(key, group)
     return group
@@ -159,16 +170,15 @@ def _group(
 
 def _piece(
     lines: tuple[str, ...],
-    start: int,
-    end: int,
+    key: _ChunkKey,
     state: _HeaderState,
     parser: LineParser,
     memo: ChunkMemo | None,
 ) -> _Piece:
-    key = (start, state, lines[start:end])
     piece = memo.get(key) if memo is not None else None
     if piece is None:
-        piece = _Builder(lines, start, end, state, parser).piece
+        start = key[0]
+        piece = _Builder(lines, start, start + len(key[2]), state, parser).piece
         if memo is not None:
             memo.put(key, piece)
     return piece

@@ -37,6 +37,10 @@ class Place(Enum):
     OUTCOME = "outcome_line"
     ROUTES = "route_line"
 
+    # Members are singletons: hashing by identity keeps the line cache's
+    # lookups in C (Enum's own hash is a Python method, called per line).
+    __hash__ = object.__hash__
+
 
 class Token(NamedTuple):
     """A piece of a line: its text and its columns (end exclusive)."""
