@@ -16,7 +16,6 @@ ended the process).
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -115,8 +114,6 @@ def _need_paths(
 ) -> int:
     if not args.paths:
         parser.error("give at least one file or folder (or - for standard input)")
-
-    logging.basicConfig(level=logging.WARNING, format="dag-lsp: %(message)s")
     return run(args)
 
 
@@ -126,7 +123,7 @@ def _need_paths(
 def _check(args: argparse.Namespace) -> int:
     found: list[Located] = []
     unreadable = 0
-    names = list(files.expand(args.paths))
+    names = list(files.expand(args.paths, _no_trees))
     for name in names:
         try:
             found.extend(Located(name, f) for f in lint(files.read(name)))
@@ -164,7 +161,7 @@ def _not_utf8(error: DecodeError) -> Finding:
 
 def _format(args: argparse.Namespace) -> int:
     status = OK
-    for name in files.expand(args.paths):
+    for name in files.expand(args.paths, _no_trees):
         try:
             status = max(status, _format_one(name, args))
         except (files.Unreadable, files.Unwritable) as error:
@@ -322,6 +319,10 @@ def _drop_output() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     os.close(devnull)
+
+
+def _no_trees(folder: str) -> None:
+    _say(f"dag-lsp: no .dag files in '{folder}'")
 
 
 def _say(message: str) -> None:

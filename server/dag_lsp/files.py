@@ -9,17 +9,14 @@ folder and a rename, so a file is never left half-written.
 from __future__ import annotations
 
 import contextlib
-import logging
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from dag_lsp.source import DecodeError, decode
 
 STDIN = "-"
-
-log = logging.getLogger(__name__)
 
 
 class Unreadable(OSError):
@@ -38,13 +35,16 @@ class Input(NamedTuple):
     error: DecodeError | None = None
 
 
-def expand(paths: list[str]) -> Iterator[str]:
-    """Each file named, and each `*.dag` file below each folder named, sorted."""
+def expand(paths: list[str], on_empty: Callable[[str], None]) -> Iterator[str]:
+    """Each file named, and each `*.dag` file below each folder named, sorted.
+
+    `on_empty` is told of each folder that holds no `.dag` file.
+    """
     for path in paths:
         if path != STDIN and os.path.isdir(path):
             found = sorted(_below(path))
             if not found:
-                log.warning("no .dag files in '%s'", path)
+                on_empty(path)
             yield from found
         else:
             yield path
