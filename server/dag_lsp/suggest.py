@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from difflib import get_close_matches
 
 
 def closest(name: str, candidates: Iterable[str]) -> str | None:
@@ -12,6 +11,8 @@ def closest(name: str, candidates: Iterable[str]) -> str | None:
     folded = {candidate.casefold(): candidate for candidate in pool}
     if name.casefold() in folded:
         return folded[name.casefold()]
+
+    from difflib import get_close_matches  # only when a name is misspelled
 
     matches = get_close_matches(name, pool, n=1, cutoff=0.6)
     return matches[0] if matches else None
