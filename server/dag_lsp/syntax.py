@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from enum import Enum
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from parsimonious.exceptions import ParseError
 from parsimonious.grammar import Grammar
@@ -178,12 +178,91 @@ def parse_line(text: str, indent: int, place: Place) -> LineNode:
     if indent == len(text):
         return Blank()
 
+    for pattern, build in _whole_lines(place):
+        match = pattern.match(text, indent)
+        if match is not None:
+            return build(match)
+    return parse_by_rule(text, indent, place)
+
+
+def parse_by_rule(text: str, indent: int, place: Place) -> LineNode:
+    """Match one non-blank line with the full rule of its place."""
     try:
         node = grammar()[place.value].match(text, indent)
     except ParseError as error:
         return _invalid(text, indent, place, _explain(text, indent, place, error))
 
     return _BUILDERS[node.children[0].expr_name](node.children[0])
+
+
+# ------------------------------------------------------------------ whole lines
+
+Match = Any  # a match of the `regex` module, which parsimonious uses
+
+
+@cache
+def _whole_lines(place: Place) -> list[tuple[Any, Callable[[Match], LineNode]]]:
+    """The whole-line tokens of a place's rule, in order, with their builders.
+
+    These are the grammar's own tokens (see "Whole lines" in `dag.peg`),
+    tried with their compiled expressions, without parsimonious's machinery
+    around them: the commonest lines cost one match each.
+    """
+    names = _WHOLE_LINES.get(place, ())
+    return [(grammar()[name].re, _FROM_MATCH[name]) for name in names]
+
+
+def _matched(match: Match, group: int) -> Token:
+    """A group of a match, without the blanks at its end."""
+    text = match.group(group).rstrip(" \t")
+    start = match.start(group)
+    return Token(text, start, start + len(text))
+
+
+def _whole_field(match: Match) -> Field:
+    return Field(_matched(match, 1), _matched(match, 2))
+
+
+def _whole_head(match: Match) -> OutcomeHead:
+    return OutcomeHead(_matched(match, 1), _matched(match, 2))
+
+
+def _whole_answer(match: Match) -> Answer:
+    label = _matched(match, 1)
+    if match.group(2) is not None:
+        target = Target(_matched(match, 2), outcome=False)
+    else:
+        target = Target(_matched(match, 3), outcome=True)
+    return Answer(label, _answer_name(label), (target,), True, target.outcome)
+
+
+def _hint_line(match: Match) -> Property:
+    start = match.start()
+    return Property(Token("hint", start, start + 4), _matched(match, 1))
+
+
+def _pair(match: Match) -> Property:
+    return Property(_matched(match, 1), _matched(match, 2))
+
+
+def _comment_line(match: Match) -> Comment:
+    return Comment(_matched(match, 0))
+
+
+_FROM_MATCH: dict[str, Callable[[Match], LineNode]] = {
+    "whole_field": _whole_field,
+    "whole_head": _whole_head,
+    "whole_answer": _whole_answer,
+    "hint": _hint_line,
+    "pair": _pair,
+    "comment": _comment_line,
+}
+
+_WHOLE_LINES = {
+    Place.TOP: ("whole_field", "whole_head", "comment"),
+    Place.QUESTION: ("whole_answer", "hint", "comment"),
+    Place.OUTCOME: ("pair", "comment"),
+}
 
 
 # ------------------------------------------------------------------ builders
@@ -309,6 +388,8 @@ def _route(node: Node) -> Route:
 
 
 _BUILDERS: dict[str, Callable[[Node], LineNode]] = {
+    "whole_field": lambda node: _whole_field(node.match),
+    "whole_answer": lambda node: _whole_answer(node.match),
     "comment": _comment,
     "field": _field,
     "outcome_head": _outcome_head,
