@@ -16,6 +16,7 @@ still open, so an editor can keep the chunks of the last version in a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import chain, compress, pairwise
 from operator import attrgetter
 from typing import NamedTuple
@@ -86,6 +87,7 @@ class _Piece:
 
 
 _ChunkKey = tuple[int, _HeaderState, tuple[str, ...]]
+Parse = Callable[[str, int, Place], syntax.LineNode]
 
 
 class ChunkMemo(Generations[_ChunkKey, _Piece]):
@@ -107,15 +109,17 @@ _GROUP = 64
 def read_source(
     source: Source, parser: LineParser | None = None, memo: ChunkMemo | None = None
 ) -> Tree:
-    """Read split source lines into their model."""
-    parser = parser if parser is not None else LineParser()
+    """Read split source lines into their model.
+
+    Without a memo (a file read once, as `--check` reads it), the lines are
+    parsed without a cache and the chunks' shapes are not worked out.
+    """
+    parse = parser.parse if parser is not None else syntax.parse_line
     chunks = _chunks(source.lines)
     groups: list[_Piece] = []
     state = _HeaderState()
     for first in range(0, len(chunks), _GROUP):
-        group = _group(
-            source.lines, chunks[first : first + _GROUP], state, parser, memo
-        )
+        group = _group(source.lines, chunks[first : first + _GROUP], state, parse, memo)
         groups.append(group)
         state = group.after
 
@@ -138,7 +142,7 @@ def _group(
     lines: tuple[str, ...],
     chunks: list[tuple[int, int]],
     state: _HeaderState,
-    parser: LineParser,
+    parse: Parse,
     memo: ChunkMemo | None,
 ) -> _Piece:
     """The chunks of a group read and joined, or as remembered.
@@ -158,7 +162,7 @@ def _group(
     keys: list[_ChunkKey] = []
     for chunk_start, chunk_end in chunks:
         keys.append((chunk_start, state, lines[chunk_start:chunk_end]))
-        pieces.append(_piece(lines, keys[-1], state, parser, memo))
+        pieces.append(_piece(lines, keys[-1], state, parse, memo))
         state = pieces[-1].after
 
     group = _joined(pieces)
@@ -172,15 +176,17 @@ def _piece(
     lines: tuple[str, ...],
     key: _ChunkKey,
     state: _HeaderState,
-    parser: LineParser,
+    parse: Parse,
     memo: ChunkMemo | None,
 ) -> _Piece:
-    piece = memo.get(key) if memo is not None else None
+    if memo is None:
+        return _Builder(lines, key[0], key[0] + len(key[2]), state, parse).piece
+
+    piece = memo.get(key)
     if piece is None:
-        start = key[0]
-        piece = _Builder(lines, start, start + len(key[2]), state, parser).piece
-        if memo is not None:
-            memo.put(key, piece)
+        piece = _Builder(lines, key[0], key[0] + len(key[2]), state, parse).piece
+        piece.shape = _shape(piece, lines)
+        memo.put(key, piece)
     return piece
 
 
@@ -257,10 +263,10 @@ class _Builder:
         start: int,
         end: int,
         state: _HeaderState,
-        parser: LineParser,
+        parse: Parse,
     ) -> None:
         self.piece = _Piece()
-        self.parser = parser
+        self.parse = parse
         self.open: _Open | None = None
         self.header_above: str | None = None
         self.in_header = state.open
@@ -271,7 +277,6 @@ class _Builder:
         for number in range(start, end):
             self.add(number, lines[number])
         self.piece.after = _HeaderState(self.in_header, self.seen_field)
-        self.piece.shape = _shape(self.piece, lines)
 
     # ------------------------------------------------------------ dispatch
 
@@ -283,7 +288,7 @@ class _Builder:
             return
 
         if indent == 0:
-            node = self.parser.parse(line, 0, Place.TOP)
+            node = self.parse(line, 0, Place.TOP)
             self.piece.nodes.append(node)
             self._top(number, node)
             return
@@ -303,7 +308,7 @@ class _Builder:
     def _body(self, number: int, line: str, indent: int) -> None:
         current = self.open
         place = current.place if current else Place.QUESTION
-        node = self.parser.parse(line, indent, place)
+        node = self.parse(line, indent, place)
         self.piece.nodes.append(node)
 
         if isinstance(node, syntax.Invalid):
