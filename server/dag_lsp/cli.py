@@ -212,12 +212,18 @@ def _diff(name: str, original: str, formatted: str) -> str:
     from difflib import unified_diff
 
     lines = unified_diff(
-        split_keeping_ends(original),
-        split_keeping_ends(formatted),
+        _diff_lines(original),
+        _diff_lines(formatted),
         fromfile=f"{name} (original)",
         tofile=f"{name} (formatted)",
     )
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+def _diff_lines(text: str) -> list[str]:
+    """The lines of a text with their endings; no empty line after the last."""
+    lines = split_keeping_ends(text)
+    return lines[:-1] if lines and not lines[-1] else lines
 
 
 # ---------------------------------------------------------------- one tree

@@ -93,3 +93,13 @@ def test_hostile_exports_are_refused_with_a_message(tmp_path: Path) -> None:
         assert run.status == 1, name
         assert "Traceback" not in run.err, name
         assert run.err.startswith(f"{tmp_path / name}: "), name
+
+
+def test_a_diff_reaching_the_end_of_the_file_counts_its_lines(tmp_path: Path) -> None:
+    path = tmp_path / "end.dag"
+    path.write_text(WHEN_TREE.replace("[A]: A", "[A]:  A"), encoding="utf-8")
+
+    run = dag_lsp("--format", "--diff", str(path))
+
+    assert run.out.endswith("-[A]:  A\n+[A]: A\n")
+    assert re.search(r"^@@ -6,8 \+6,8 @@$", run.out, re.MULTILINE)
