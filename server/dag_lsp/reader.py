@@ -271,29 +271,28 @@ class _Builder:
         self.header_above: str | None = None
         self.in_header = state.open
         self.seen_field = state.seen_field
-        self._has_body = _bodies(lines, start, end)
-        self._start_line = start
+        self._last_body = _last_body(lines, start, end)
 
-        for number in range(start, end):
-            self.add(number, lines[number])
+        self._read(lines, start, end)
         self.piece.after = _HeaderState(self.in_header, self.seen_field)
 
     # ------------------------------------------------------------ dispatch
 
-    def add(self, number: int, line: str) -> None:
-        indent = len(line) - len(line.lstrip(_BLANKS))
-        if indent == len(line):
-            self.piece.nodes.append(_BLANK)
-            self.in_header = self.in_header and not self.seen_field
-            return
-
-        if indent == 0:
-            node = self.parse(line, 0, Place.TOP)
-            self.piece.nodes.append(node)
-            self._top(number, node)
-            return
-
-        self._body(number, line, indent)
+    def _read(self, lines: tuple[str, ...], start: int, end: int) -> None:
+        """Add each line to the piece; this runs once per line of a file."""
+        nodes = self.piece.nodes
+        for number in range(start, end):
+            line = lines[number]
+            stripped = line.lstrip(_BLANKS)
+            if not stripped:
+                nodes.append(_BLANK)
+                self.in_header = self.in_header and not self.seen_field
+            elif len(stripped) == len(line):
+                node = self.parse(line, 0, Place.TOP)
+                nodes.append(node)
+                self._top(number, node)
+            else:
+                self._body(number, line, len(line) - len(stripped))
 
     def _top(self, number: int, node: syntax.LineNode) -> None:
         if isinstance(node, syntax.Comment):
@@ -319,15 +318,23 @@ class _Builder:
             return
 
         current.block.lines.append(number)
-        if current.owner is not None:
-            self._attach(number, node, current.owner)
-        elif isinstance(node, syntax.Route):
-            self.piece.routes.append(_route(number, node))
+        owner = current.owner
+        if owner is None:
+            if isinstance(node, syntax.Route):
+                self.piece.routes.append(_route(number, node))
+        elif isinstance(owner, Outcome):
+            if isinstance(node, syntax.Property):
+                owner.properties.append(_property(number, node))
+        elif isinstance(node, syntax.Answer):
+            owner.answers.append(_answer(number, node))
+            self.piece.older = self.piece.older or not node.arrow
+        else:
+            self._question_line(number, node, owner)
 
     # ------------------------------------------------------------ top level
 
     def _comment(self, number: int) -> None:
-        if self.open is not None and self._has_body[number - self._start_line]:
+        if self.open is not None and number < self._last_body:
             self.open.block.lines.append(number)
             return
         self.piece.blocks.append(Block(Kind.COMMENT, [number]))
@@ -338,7 +345,7 @@ class _Builder:
             self._start(Place.ROUTES, Block(Kind.ROUTES, [number]), None)
         elif key in HEADER_KEYS and self.in_header:
             self._header(number, node)
-        elif self._has_body[number - self._start_line]:
+        elif number < self._last_body:
             self._question(number, node)
         elif self.in_header or key in HEADER_KEYS:
             self._header(number, node)
@@ -393,18 +400,10 @@ class _Builder:
 
     # ------------------------------------------------------------ bodies
 
-    def _attach(
-        self, number: int, node: syntax.LineNode, owner: Question | Outcome
+    def _question_line(
+        self, number: int, node: syntax.LineNode, owner: Question
     ) -> None:
-        if isinstance(owner, Outcome):
-            if isinstance(node, syntax.Property):
-                owner.properties.append(_property(number, node))
-            return
-
-        if isinstance(node, syntax.Answer):
-            owner.answers.append(_answer(number, node))
-            self.piece.older = self.piece.older or not node.arrow
-        elif isinstance(node, syntax.When):
+        if isinstance(node, syntax.When):
             owner.when.extend(_condition(number, step) for step in node.conditions)
         elif isinstance(node, syntax.Property):
             self._question_property(number, node, owner)
@@ -496,31 +495,42 @@ def _shape(piece: _Piece, lines: tuple[str, ...]) -> tuple[object, ...]:
     return (header, questions, outcomes, tuple(piece.routes), blocks, unread)
 
 
-def _bodies(lines: tuple[str, ...], start: int, end: int) -> list[bool]:
-    """For each line of a chunk, whether the next line with content is indented.
+def _last_body(lines: tuple[str, ...], start: int, end: int) -> int:
+    """The last line of a chunk, after its first, with content (not a comment).
 
-    Blank lines and comments are passed over, so a block may hold them.
+    A line of the chunk has a body when such a line follows it: blank lines
+    and comments are passed over, so a block may hold them. Every line with
+    content after the first is indented, or it would start a chunk.
     """
-    has_body = [False] * (end - start)
-    indented = False
-    for number in range(end - 1, start - 1, -1):
-        has_body[number - start] = indented
+    for number in range(end - 1, start, -1):
         stripped = lines[number].lstrip(_BLANKS)
-        if stripped and not stripped.startswith("#"):
-            indented = len(stripped) < len(lines[number])
-    return has_body
+        if stripped and stripped[0] != "#":
+            return number
+    return start
+
+
+# NamedTuple's constructor is a Python function; the helpers below build the
+# hundreds of thousands of items of a large file with `tuple.__new__`, in C.
+_new = tuple.__new__
 
 
 def _text(number: int, token: Token) -> Text:
-    return Text(token.text, number, token.start, token.end)
+    return _new(Text, (token.text, number, token.start, token.end))
 
 
 def _ref(number: int, token: Token, outcome: bool) -> Ref:
-    return Ref(token.text, number, token.start, token.end, outcome)
+    return _new(Ref, (token.text, number, token.start, token.end, outcome))
 
 
 def _property(number: int, node: syntax.Property) -> Property:
-    return Property(_text(number, node.key), _text(number, node.value))
+    key, value = node.key, node.value
+    return _new(
+        Property,
+        (
+            _new(Text, (key.text, number, key.start, key.end)),
+            _new(Text, (value.text, number, value.start, value.end)),
+        ),
+    )
 
 
 def _condition(number: int, node: syntax.Condition) -> Condition:
@@ -529,11 +539,14 @@ def _condition(number: int, node: syntax.Condition) -> Condition:
 
 def _answer(number: int, node: syntax.Answer) -> Answer:
     targets = tuple(
-        [Ref(t.id.text, number, t.id.start, t.id.end, t.outcome) for t in node.targets]
+        [
+            _new(Ref, (t.id.text, number, t.id.start, t.id.end, t.outcome))
+            for t in node.targets
+        ]
     )
     label = _text(number, node.label)
     name = label if node.name is node.label else _text(number, node.name)
-    return Answer(label, name, targets, node.arrow, node.listed)
+    return _new(Answer, (label, name, targets, node.arrow, node.listed))
 
 
 def _route(number: int, node: syntax.Route) -> Route:
