@@ -209,31 +209,50 @@ def _whole_lines(place: Place) -> list[tuple[Any, Callable[[Match], LineNode]]]:
     around them: the commonest lines cost one match each.
     """
     names = _WHOLE_LINES.get(place, ())
-    return [(grammar()[name].re, _FROM_MATCH[name]) for name in names]
+    return [(_with_re(grammar()[name].re), _FROM_MATCH[name]) for name in names]
+
+
+# The flags `re` and `regex` share, with the same values.
+_SHARED_FLAGS = re.I | re.L | re.M | re.S | re.U | re.X | re.A
+
+
+def _with_re(compiled: Any) -> Any:
+    """A token's expression compiled by `re` rather than `regex`.
+
+    The pattern and flags are the grammar's; `re` matches these short lines
+    in half the time. A pattern `re` cannot compile keeps `regex`'s form.
+    """
+    try:
+        return re.compile(compiled.pattern, compiled.flags & _SHARED_FLAGS)
+    except re.error:
+        return compiled
+
+
+# NamedTuple's constructor is a Python function; the builders of the
+# commonest lines build their tokens with `tuple.__new__`, in C.
+_new = tuple.__new__
 
 
 def _matched(match: Match, group: int) -> Token:
     """A group of a match, without the blanks at its end."""
     text = match.group(group).rstrip(" \t")
     start = match.start(group)
-    return Token(text, start, start + len(text))
+    return _new(Token, (text, start, start + len(text)))
 
 
 def _whole_field(match: Match) -> Field:
-    return Field(_matched(match, 1), _matched(match, 2))
+    return _new(Field, (_matched(match, 1), _matched(match, 2)))
 
 
 def _whole_head(match: Match) -> OutcomeHead:
-    return OutcomeHead(_matched(match, 1), _matched(match, 2))
+    return _new(OutcomeHead, (_matched(match, 1), _matched(match, 2)))
 
 
 def _whole_answer(match: Match) -> Answer:
     label = _matched(match, 1)
-    if match.group(2) is not None:
-        target = Target(_matched(match, 2), outcome=False)
-    else:
-        target = Target(_matched(match, 3), outcome=True)
-    return Answer(label, _answer_name(label), (target,), True, target.outcome)
+    outcome = match.group(2) is None
+    target = _new(Target, (_matched(match, 3 if outcome else 2), outcome))
+    return _new(Answer, (label, _answer_name(label), (target,), True, outcome))
 
 
 def _hint_line(match: Match) -> Property:
@@ -242,7 +261,7 @@ def _hint_line(match: Match) -> Property:
 
 
 def _pair(match: Match) -> Property:
-    return Property(_matched(match, 1), _matched(match, 2))
+    return _new(Property, (_matched(match, 1), _matched(match, 2)))
 
 
 def _comment_line(match: Match) -> Comment:
@@ -350,7 +369,7 @@ def _answer_name(label: Token) -> Token:
     match = _ANSWER_KEY.match(label.text)
     if match is None:
         return label
-    return Token(match.group(1), label.start, label.start + match.end(1))
+    return _new(Token, (match.group(1), label.start, label.start + match.end(1)))
 
 
 def _targets(node: Node) -> tuple[Target, ...]:
