@@ -109,13 +109,13 @@ def _targets_span(answer: Answer) -> Span:
 def _labels(question: Question) -> Iterator[Finding]:
     seen: dict[str, Text] = {}
     for answer in question.answers:
-        keys = dict.fromkeys((answer.label.value, answer.name.value))
-        clash = next((key for key in keys if key in seen), None)
+        label, name = answer.label.value, answer.name.value
+        clash = label if label in seen else name if name in seen else None
         if clash is not None:
             yield _duplicate_label(question, answer, clash, seen[clash])
 
-        for key in keys:
-            seen.setdefault(key, answer.label)
+        seen.setdefault(label, answer.label)
+        seen.setdefault(name, answer.label)
 
 
 def _duplicate_label(

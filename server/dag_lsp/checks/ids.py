@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import attrgetter
 
 from dag_lsp.findings import (
     DUPLICATE_ID,
@@ -26,7 +27,7 @@ def duplicates(tree: Tree) -> Iterator[Finding]:
     first: dict[str, Text] = {}
     defined = [q.id for q in tree.questions]
     defined += [o.id for o in tree.outcomes if not o.implicit]
-    defined.sort(key=lambda text: (text.span.line, text.span.start))
+    defined.sort(key=attrgetter("line", "start"))
 
     for ident in defined:
         if ident.value not in first:
