@@ -116,6 +116,10 @@ def read_source(
     """
     parse = parser.parse if parser is not None else syntax.parse_line
     chunks = _chunks(source.lines)
+    if memo is None:
+        whole = _Builder(source.lines, chunks, _HeaderState(), parse).piece
+        return _finish(_tree(source, whole), whole.older)
+
     groups: list[_Piece] = []
     state = _HeaderState()
     for first in range(0, len(chunks), _GROUP):
@@ -179,12 +183,13 @@ def _piece(
     parse: Parse,
     memo: ChunkMemo | None,
 ) -> _Piece:
+    chunk = [(key[0], key[0] + len(key[2]))]
     if memo is None:
-        return _Builder(lines, key[0], key[0] + len(key[2]), state, parse).piece
+        return _Builder(lines, chunk, state, parse).piece
 
     piece = memo.get(key)
     if piece is None:
-        piece = _Builder(lines, key[0], key[0] + len(key[2]), state, parse).piece
+        piece = _Builder(lines, chunk, state, parse).piece
         piece.shape = _shape(piece, lines)
         memo.put(key, piece)
     return piece
@@ -255,25 +260,29 @@ class _Open(NamedTuple):
 
 
 class _Builder:
-    """Reads the lines of one chunk, in order, into a `_Piece`."""
+    """Reads the lines of chunks, in order, into one `_Piece`.
+
+    Each chunk is read as if alone, but for the header state it passes on:
+    the same piece as the chunks' own pieces joined.
+    """
 
     def __init__(
         self,
         lines: tuple[str, ...],
-        start: int,
-        end: int,
+        chunks: list[tuple[int, int]],
         state: _HeaderState,
         parse: Parse,
     ) -> None:
         self.piece = _Piece()
         self.parse = parse
-        self.open: _Open | None = None
-        self.header_above: str | None = None
         self.in_header = state.open
         self.seen_field = state.seen_field
-        self._last_body = _last_body(lines, start, end)
 
-        self._read(lines, start, end)
+        for start, end in chunks:
+            self.open: _Open | None = None
+            self.header_above: str | None = None
+            self._last_body = _last_body(lines, start, end)
+            self._read(lines, start, end)
         self.piece.after = _HeaderState(self.in_header, self.seen_field)
 
     # ------------------------------------------------------------ dispatch
