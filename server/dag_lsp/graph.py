@@ -43,27 +43,23 @@ def reachable(tree: Tree) -> set[str]:
         return set()
 
     loose = _ids_on_unread_lines(tree) if tree.syntax else {}
+    questions = tree.question_ids
     seen = {entry}
     queue = deque([entry])
     while queue:
-        question = tree.question_ids[queue.popleft()]
-        for target, is_question in _next_ids(question, loose):
-            if target not in seen:
-                seen.add(target)
-                if is_question and target in tree.question_ids:
-                    queue.append(target)
+        question = questions[queue.popleft()]
+        for answer in question.answers:
+            for target in answer.targets:
+                if target.id not in seen:
+                    seen.add(target.id)
+                    if not target.outcome and target.id in questions:
+                        queue.append(target.id)
+        for ident in loose.get(question.id.value, ()):
+            if ident not in seen:
+                seen.add(ident)
+                if ident in questions:
+                    queue.append(ident)
     return seen
-
-
-def _next_ids(
-    question: Question, loose: dict[str, list[str]]
-) -> Iterator[tuple[str, bool]]:
-    """Where a question's answers lead: each id, and whether it is a question's."""
-    for answer in question.answers:
-        for target in answer.targets:
-            yield target.id, not target.outcome
-    for ident in loose.get(question.id.value, ()):
-        yield ident, True
 
 
 _ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*")

@@ -27,7 +27,7 @@ def unreachable(tree: Tree) -> Iterator[Finding]:
 
 def _defined(tree: Tree) -> list[Question | Outcome]:
     items: list[Question | Outcome] = [*tree.questions, *tree.outcomes]
-    return sorted(items, key=lambda item: item.id.span.line)
+    return sorted(items, key=lambda item: item.id.line)
 
 
 def _reached(tree: Tree) -> set[str]:

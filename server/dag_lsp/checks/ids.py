@@ -46,16 +46,34 @@ def undefined(tree: Tree) -> Iterator[Finding]:
     """Answer targets that name nothing, and outcomes used without a block."""
     suggestions = 0
     noted: set[str] = set()
+    for target in _targets(tree):
+        finding = _undefined(tree, target, suggestions < _MAX_SUGGESTIONS)
+        if finding is not None:
+            suggestions += 1
+            yield finding
+        elif _implicit(tree, target) and target.id not in noted:
+            noted.add(target.id)
+            yield _implicit_note(target)
+
+
+def _targets(tree: Tree) -> list[Ref]:
+    """The answer targets that are not plainly defined, in file order.
+
+    A question target naming a question, or an outcome target naming an
+    outcome with a block, is fine: the commonest case, passed over here.
+    """
+    questions, outcomes = tree.question_ids, tree.outcome_ids
+    found: list[Ref] = []
     for question in tree.questions:
         for answer in question.answers:
             for target in answer.targets:
-                finding = _undefined(tree, target, suggestions < _MAX_SUGGESTIONS)
-                if finding is not None:
-                    suggestions += 1
-                    yield finding
-                elif _implicit(tree, target) and target.id not in noted:
-                    noted.add(target.id)
-                    yield _implicit_note(target)
+                if target.outcome:
+                    outcome = outcomes.get(target.id)
+                    if outcome is None or outcome.block is None:
+                        found.append(target)
+                elif target.id not in questions:
+                    found.append(target)
+    return found
 
 
 def _implicit(tree: Tree, target: Ref) -> bool:
