@@ -15,9 +15,8 @@ still open, so an editor can keep the chunks of the last version in a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from itertools import chain, compress, pairwise
+from itertools import chain, pairwise
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -131,13 +130,13 @@ def read_source(
     return _finish(_tree(source, whole), whole.older)
 
 
-# A line that starts a chunk: its first character is neither blank nor `#`.
-_CHUNK_START = re.compile(r"[^ \t#]")
-
-
 def _chunks(lines: tuple[str, ...]) -> list[tuple[int, int]]:
-    """The line ranges that start at a column-0 line other than a comment."""
-    starts = [0, *compress(range(len(lines)), map(_CHUNK_START.match, lines))]
+    """The line ranges that start at a column-0 line other than a comment.
+
+    Such a line's first character is neither blank nor `#`; an empty line's
+    `line[:1]` is `""`, which `in` finds in any string, so it starts none.
+    """
+    starts = [0, *[i for i, line in enumerate(lines) if line[:1] not in "# \t"]]
     starts.append(len(lines))
     return [(a, b) for a, b in pairwise(starts) if a < b]
 

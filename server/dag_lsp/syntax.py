@@ -249,7 +249,9 @@ def _whole_head(match: Match) -> OutcomeHead:
 
 
 def _whole_answer(match: Match) -> Answer:
-    label = _matched(match, 1)
+    text = match.group(1).rstrip(" \t")
+    start = match.start(1)
+    label = _new(Token, (text, start, start + len(text)))
     outcome = match.group(2) is None
     target = _new(Target, (_matched(match, 3 if outcome else 2), outcome))
     return _new(Answer, (label, _answer_name(label), (target,), True, outcome))
