@@ -54,35 +54,41 @@ def _remembered(item: Question | Outcome, elimination: bool) -> list[Finding]:
     key = ("checks", elimination)
     found = item.derived.get(key)
     if found is None:
-        found = item.derived[key] = list(_inside(item, elimination))
+        found = item.derived[key] = _inside(item, elimination)
     return found  # type: ignore[return-value]
 
 
-def _inside(item: Question | Outcome, elimination: bool) -> Iterator[Finding]:
-    """The findings that depend on one block alone (and the tree's mode)."""
+def _inside(item: Question | Outcome, elimination: bool) -> list[Finding]:
+    """The findings that depend on one block alone (and the tree's mode).
+
+    Built as lists, not chained generators: this runs once per block.
+    """
     if isinstance(item, Outcome):
-        yield from _unknown(item.properties, OUTCOME_PROPERTIES, "outcome")
-        yield from _colors(item.properties)
-        return
+        found = _unknown(item.properties, OUTCOME_PROPERTIES, "outcome")
+        found.extend(_colors(item.properties))
+        return found
 
-    yield from _answers(item, elimination)
-    yield from _labels(item)
-    yield from _unknown(item.properties, QUESTION_PROPERTIES, "question")
+    found = _answers(item, elimination)
+    found.extend(_labels(item))
+    found.extend(_unknown(item.properties, QUESTION_PROPERTIES, "question"))
+    return found
 
 
-def _answers(question: Question, elimination: bool) -> Iterator[Finding]:
+def _answers(question: Question, elimination: bool) -> list[Finding]:
     # A head line that is a syntax error (`dag Title`, `entry Q1`) is read
     # as a question only to keep its id; its DAG001 is the finding.
+    found: list[Finding] = []
     malformed = question.block.kind is Kind.INVALID
     if not question.answers and question.id.value and not malformed:
         message = f"the question '{question.id.value}' has no answers"
-        yield Finding(NO_ANSWERS, question.id.span, message)
+        found.append(Finding(NO_ANSWERS, question.id.span, message))
 
     for answer in question.answers:
         if elimination:
-            yield from _elimination_targets(answer)
+            found.extend(_elimination_targets(answer))
         elif len(answer.targets) > 1:
-            yield Finding(LIST_OUTSIDE, _targets_span(answer), _LIST_MESSAGE)
+            found.append(Finding(LIST_OUTSIDE, _targets_span(answer), _LIST_MESSAGE))
+    return found
 
 
 _LIST_MESSAGE = (
@@ -106,16 +112,18 @@ def _targets_span(answer: Answer) -> Span:
     return Span(first.line, first.start, last.end)
 
 
-def _labels(question: Question) -> Iterator[Finding]:
+def _labels(question: Question) -> list[Finding]:
+    found: list[Finding] = []
     seen: dict[str, Text] = {}
     for answer in question.answers:
         label, name = answer.label.value, answer.name.value
         clash = label if label in seen else name if name in seen else None
         if clash is not None:
-            yield _duplicate_label(question, answer, clash, seen[clash])
+            found.append(_duplicate_label(question, answer, clash, seen[clash]))
 
         seen.setdefault(label, answer.label)
         seen.setdefault(name, answer.label)
+    return found
 
 
 def _duplicate_label(
@@ -132,23 +140,24 @@ def _duplicate_label(
 
 def _unknown(
     properties: list[Property], known: tuple[str, ...], kind: str
-) -> Iterator[Finding]:
-    for prop in properties:
-        key = prop.key.value
-        if key in known:
-            continue
+) -> list[Finding]:
+    return [
+        _unknown_property(prop, known, kind)
+        for prop in properties
+        if prop.key.value not in known
+    ]
 
-        hint = closest(key, known)
-        if hint is None:
-            message = (
-                f"unknown {kind} property '{key}'; known ones are {', '.join(known)}"
-            )
-            yield Finding(UNKNOWN_PROPERTY, prop.key.span, message)
-            continue
 
-        message = f"unknown {kind} property '{key}'; did you mean '{hint}'?"
-        fix = Fix(f"Change to '{hint}'", (Edit.on(prop.key.span, hint),))
-        yield Finding(UNKNOWN_PROPERTY, prop.key.span, message, fixes=(fix,))
+def _unknown_property(prop: Property, known: tuple[str, ...], kind: str) -> Finding:
+    key = prop.key.value
+    hint = closest(key, known)
+    if hint is None:
+        message = f"unknown {kind} property '{key}'; known ones are {', '.join(known)}"
+        return Finding(UNKNOWN_PROPERTY, prop.key.span, message)
+
+    message = f"unknown {kind} property '{key}'; did you mean '{hint}'?"
+    fix = Fix(f"Change to '{hint}'", (Edit.on(prop.key.span, hint),))
+    return Finding(UNKNOWN_PROPERTY, prop.key.span, message, fixes=(fix,))
 
 
 def _colors(properties: list[Property]) -> Iterator[Finding]:
