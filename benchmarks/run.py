@@ -853,6 +853,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     small = generate.write(SMALL_SIZE, args.out)
     _say(f"dag-lsp benchmark: {dag_lsp()}, Python {sys.version.split()[0]}")
     _say(_code_state())
+    _say(_bytecode_state())
     _say(_load("at the start"))
     busy = _busy()
 
@@ -893,6 +894,38 @@ def _code_state() -> str:
     )
     dirty = " with uncommitted changes in server/ or grammar/" if changed.stdout else ""
     return f"code: commit {head.stdout.strip()}{dirty}"
+
+
+# Run by the Python of the measured `dag-lsp`: is dag_lsp imported from
+# cached bytecode, or compiled from source on every start?
+_BYTECODE_PROBE = """
+import importlib.util, os, sys
+import dag_lsp
+cached = importlib.util.cache_from_source(dag_lsp.__file__)
+print("cached" if os.path.exists(cached) else "source")
+"""
+
+
+def _bytecode_state() -> str:
+    """Whether the measured package starts from bytecode, as an installed one does.
+
+    An editable install run with PYTHONDONTWRITEBYTECODE set (as some
+    sandboxes and containers do) compiles every module from source on every
+    start, which adds about 15 ms to start-up that no user's install pays.
+    """
+    python = Path(dag_lsp()).resolve().parent / "python"
+    if not python.exists():
+        python = Path(sys.executable)
+    probe = subprocess.run(
+        [str(python), "-c", _BYTECODE_PROBE], capture_output=True, text=True
+    )
+    if probe.stdout.strip() != "source":
+        return "bytecode: dag_lsp is imported from compiled modules"
+    return (
+        "bytecode: dag_lsp is compiled from source on every start (an editable "
+        "install without __pycache__); start-up reads slower than a user's "
+        "install: measure `pip install .`"
+    )
 
 
 def _busy() -> bool:
