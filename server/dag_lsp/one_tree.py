@@ -85,10 +85,14 @@ def _walk(args: argparse.Namespace, name: str, text: str) -> int:
 
 def _paths(args: argparse.Namespace, name: str, text: str) -> int:
     try:
-        found = paths.report(whole_tree(text))
+        tree = whole_tree(text)
     except ExportError as error:
         _say(f"{name}:{error.line + 1}:{error.column + 1}: {error}")
         return FAILED
+
+    found = paths.report(tree)
+    for note in paths.notes(tree, found):
+        _say(f"{name}: {note}")
 
     json_output = args.output_format == "json"
     _emit(paths.report_json(found) if json_output else paths.report_text(found))

@@ -39,6 +39,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from dag_lsp import walk
+from dag_lsp.graph import cycles
 from dag_lsp.model import Answer, Question, Tree
 
 LIMIT = 1000
@@ -369,6 +370,27 @@ def report(tree: Tree, limit: int = LIMIT) -> list[OutcomePaths]:
             exact,
         )
         for outcome, count in counts.items()
+    ]
+
+
+def notes(tree: Tree, found: list[OutcomePaths]) -> list[str]:
+    """What a reader of a report needs to know that its lines do not say.
+
+    A tree without outcomes reports nothing, and a cycle keeps the paths
+    through it from being counted: both are said, the cycle by its path.
+    """
+    if not found:
+        return ["the tree defines no outcome, so no path is listed"]
+    if all(item.exact for item in found):
+        return []
+
+    loop = next(cycles(tree), None)
+    if loop is None:
+        return []
+    names = [edge.question.id.value for edge in loop] + [loop[-1].target.id]
+    return [
+        f"the tree has a cycle ({' -> '.join(names)}, DAG008): paths through "
+        "it are not counted, so the counts are a floor"
     ]
 
 

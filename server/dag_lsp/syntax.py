@@ -495,8 +495,20 @@ def _invalid(text: str, indent: int, place: Place, error: ParseError) -> Invalid
 
     found, end = _found(text, pos)
     expected = _message(text, indent, place, name, pos)
+    if _in_id(text, pos, name):
+        expected = "ids are ASCII: letters A-Z and a-z, digits, '_' or '-'"
     invalid = Invalid(f"{expected}, found {found}", pos, end)
     return _with_head(invalid, text) if place is Place.TOP else invalid
+
+
+_ID_CHAR = re.compile(r"[A-Za-z0-9_-]")
+
+
+def _in_id(text: str, pos: int, name: str) -> bool:
+    """Whether a letter outside ASCII stops an id being written (`Qé`, `[ÉTÉ]`)."""
+    if pos >= len(text) or text[pos].isascii() or not text[pos].isalnum():
+        return False
+    return name == "ident" or (pos > 0 and _ID_CHAR.match(text[pos - 1]) is not None)
 
 
 def _is_answer(text: str) -> bool:

@@ -166,7 +166,10 @@ def test_dag002_no_suggestion_when_nothing_is_close() -> None:
     text = edit(BASE, "  no  -> [KEEP]", "  no  -> [WARRANTY]")
     [found] = only(text, "DAG002")
 
-    assert found.message == "the outcome 'WARRANTY' is not defined"
+    assert found.message == (
+        "the outcome 'WARRANTY' is not defined; add '[WARRANTY]: label' "
+        "(once a file has outcome blocks, every outcome it uses needs one)"
+    )
     assert [fix.title for fix in found.fixes] == ["Create outcome 'WARRANTY'"]
 
 
@@ -513,7 +516,7 @@ def test_dag017_clean_route() -> None:
         (
             "  broken: Q2=no -> [REPLACE]",
             (18, 11, 13),
-            "route 'broken': the path reaches 'Q1' here, not 'Q2'",
+            "route 'broken': the path starts at the entry 'Q1', not 'Q2'",
         ),
         (
             "  broken: Q1=maybe -> [KEEP]",
@@ -533,7 +536,7 @@ def test_dag017_clean_route() -> None:
         (
             "  broken: Q1=no, Q2=no -> [KEEP]",
             (18, 18, 20),
-            "route 'broken': the path reaches an outcome here, not 'Q2'",
+            "route 'broken': the path has already ended at [KEEP] before 'Q2'",
         ),
         (
             "  broken: Q7=no -> [KEEP]",
@@ -569,6 +572,15 @@ def test_dag017_elimination_route_must_list_the_survivors() -> None:
     assert findings(good) == []
     assert (found.code, at([found])) == ("DAG017", [(21, 25, 38)])
     assert found.message == "route 'dry' leaves [CACTUS], not [CACTUS, FICUS]"
+
+
+def test_dag017_lists_outcomes_in_file_order_and_as_the_route_wrote_them() -> None:
+    text = ELIMINATION + lines("", "routes:", "  sunny: Q1=A -> [POTHOS, CACTUS]")
+    [found] = findings(text)
+
+    assert found.message == (
+        "route 'sunny' leaves [FICUS, CACTUS], not [POTHOS, CACTUS]"
+    )
 
 
 # ---------------------------------------------------------------- DAG018-021

@@ -260,6 +260,9 @@ ERRORS = [
     ("  color #fff", OUTCOME, 7, "expected ':'"),
     ("  r1 Q1=no -> [A]", ROUTES, 4, "expected ':'"),
     ("  yes -> [A]", ROUTES, 5, "expected"),
+    ("  yes -> Qé", QUESTION, 10, "ids are ASCII"),
+    ("Qé: Why?", TOP, 1, "ids are ASCII"),
+    ("[ÉTÉ]: Summer", TOP, 1, "ids are ASCII"),
 ]
 
 

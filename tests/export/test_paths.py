@@ -238,3 +238,23 @@ def test_paths_as_json_on_the_command_line(tmp_path: Path) -> None:
     ]
     assert len(found[0]["paths"]) == 1000
     assert found[0]["paths"][0][0] == {"question": "Q1", "answer": "yes"}
+
+
+def test_paths_name_the_cycle_that_stops_the_count(tmp_path: Path) -> None:
+    cyclic = DIAMOND.replace("  no  -> [CANCEL]\n\n[MEET]", "  no  -> Q3\n\n[MEET]")
+
+    run = dag_lsp("--paths", write(tmp_path, "cyclic.dag", cyclic))
+
+    assert run.status == 0
+    assert "[MEET] (no path counted)\n" in run.out
+    assert "the tree has a cycle (Q3 -> Q4 -> Q3, DAG008)" in run.err
+    assert "the counts are a floor" in run.err
+
+
+def test_paths_say_when_a_tree_has_no_outcome(tmp_path: Path) -> None:
+    text = "dag: Loop\nentry: Q1\n\nQ1: Again?\n  yes -> Q1\n  no  -> Q1\n"
+
+    run = dag_lsp("--paths", write(tmp_path, "none.dag", text))
+
+    assert (run.status, run.out) == (0, "")
+    assert "the tree defines no outcome, so no path is listed" in run.err

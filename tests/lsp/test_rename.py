@@ -134,9 +134,12 @@ async def test_the_edit_names_its_version_when_the_client_allows(
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        ("Q 3", "'Q 3' is not a valid id: use only letters, digits, '_' and '-'"),
-        ("[Q3]", "'[Q3]' is not a valid id: use only letters, digits, '_' and '-'"),
-        ("", "'' is not a valid id: use only letters, digits, '_' and '-'"),
+        ("Q 3", "'Q 3' is not a valid id: use only ASCII letters, digits, '_' and '-'"),
+        (
+            "[Q3]",
+            "'[Q3]' is not a valid id: use only ASCII letters, digits, '_' and '-'",
+        ),
+        ("", "'' is not a valid id: use only ASCII letters, digits, '_' and '-'"),
         ("Q21", "'Q21' is already used by a question on line 17"),
         ("ESPRESSO", "'ESPRESSO' is already used by an outcome on line 32"),
     ],

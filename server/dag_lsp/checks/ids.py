@@ -122,6 +122,14 @@ def _missing(tree: Tree, target: Ref, kind: str, hint: str | None) -> Finding:
     if hint is not None:
         message += f"; did you mean '{hint}'?"
         fixes.append(Fix(f"Change to '{hint}'", (Edit.on(target.span, hint),)))
+    elif kind == "outcome":
+        # Only a file with outcome blocks gets here: without any, an
+        # outcome used in brackets is implicit (DAG019), which surprises
+        # an author of the older form who has just added the first block.
+        message += (
+            f"; add '[{target.id}]: label' (once a file has outcome blocks, "
+            "every outcome it uses needs one)"
+        )
 
     fixes.append(_create(tree, target, kind))
     return Finding(UNDEFINED, target.span, message, fixes=tuple(fixes))

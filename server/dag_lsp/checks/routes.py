@@ -22,15 +22,12 @@ def check(tree: Tree) -> Iterator[Finding]:
 
 def _walk(tree: Tree, route: Route) -> Finding | None:
     answers: list[Answer] = []
-    expected = tree.entry
     for step in route.steps:
-        problem = _step(tree, route, step, expected)
+        problem = _step(tree, route, step, answers)
         if problem is None or isinstance(problem, Finding):
             return problem
 
         answers.append(problem)
-        if not tree.elimination:
-            expected = _next_question(problem)
 
     if tree.elimination:
         return _survivors(tree, route, answers)
@@ -38,12 +35,13 @@ def _walk(tree: Tree, route: Route) -> Finding | None:
 
 
 def _step(
-    tree: Tree, route: Route, step: Condition, expected: str | None
+    tree: Tree, route: Route, step: Condition, taken: list[Answer]
 ) -> Answer | Finding | None:
     """The answer a step names, or the finding of why it cannot be taken.
 
-    None when the answer may be on a line of the question that could not be
-    read: the syntax error is the finding then.
+    `taken` holds the answers of the steps before. None when the answer may
+    be on a line of the question that could not be read: the syntax error
+    is the finding then.
     """
     name = route.name.value
     question = tree.question_ids.get(step.question.id)
@@ -51,12 +49,10 @@ def _step(
         message = f"route '{name}': the question '{step.question.id}' is not defined"
         return Finding(BROKEN_ROUTE, step.question.span, message)
 
-    if not tree.elimination and step.question.id != expected:
-        where = f"'{expected}'" if expected else "an outcome"
-        message = (
-            f"route '{name}': the path reaches {where} here, not '{step.question.id}'"
-        )
-        return Finding(BROKEN_ROUTE, step.question.span, message)
+    if not tree.elimination:
+        astray = _astray(tree, name, step, taken[-1] if taken else None)
+        if astray is not None:
+            return astray
 
     answer = graph.answer_named(question, step.answer.value)
     if answer is None and graph.has_unread_lines(tree, question):
@@ -70,9 +66,33 @@ def _step(
     return answer
 
 
-def _next_question(answer: Answer) -> str | None:
-    target = answer.targets[0]
-    return None if target.outcome else target.id
+def _astray(
+    tree: Tree, name: str, step: Condition, previous: Answer | None
+) -> Finding | None:
+    """A decision route's step that is not the question the path is at."""
+    if previous is None and tree.entry is None:
+        return None  # no `entry:` (DAG003): nothing to compare the first step with
+    if previous is None:
+        expected = tree.entry
+    elif previous.targets[0].outcome:
+        ended = ", ".join(target.id for target in previous.targets)
+        message = (
+            f"route '{name}': the path has already ended at [{ended}] "
+            f"before '{step.question.id}'"
+        )
+        return Finding(BROKEN_ROUTE, step.question.span, message)
+    else:
+        expected = previous.targets[0].id
+
+    if step.question.id == expected:
+        return None
+    where = "starts at the entry" if previous is None else "reaches"
+    here = "" if previous is None else " here"
+    message = (
+        f"route '{name}': the path {where} '{expected}'{here}, "
+        f"not '{step.question.id}'"
+    )
+    return Finding(BROKEN_ROUTE, step.question.span, message)
 
 
 def _ends(route: Route, last: Answer | None) -> Finding | None:
@@ -100,8 +120,9 @@ def _survivors(tree: Tree, route: Route, answers: list[Answer]) -> Finding | Non
     if alive == said:
         return None
 
-    left = f"[{', '.join(sorted(alive))}]" if alive else "no outcome"
-    wanted = ", ".join(sorted(said))
+    in_file = [outcome for outcome in tree.outcome_ids if outcome in alive]
+    left = f"[{', '.join(in_file)}]" if alive else "no outcome"
+    wanted = ", ".join(ref.id for ref in route.outcomes)
     message = f"route '{route.name.value}' leaves {left}, not [{wanted}]"
     return Finding(BROKEN_ROUTE, _outcomes_span(route), message)
 

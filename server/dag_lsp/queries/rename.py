@@ -17,7 +17,7 @@ def rename_problem(
 ) -> str | None:
     """Why `old` cannot be renamed to `new`, or None when it can."""
     if not ID.fullmatch(new):
-        return f"'{new}' is not a valid id: use only letters, digits, '_' and '-'"
+        return f"'{new}' is not a valid id: use only ASCII letters, digits, '_' and '-'"
     if new == old or new not in by_id:
         return None
 
