@@ -89,8 +89,7 @@ def _astray(
     where = "starts at the entry" if previous is None else "reaches"
     here = "" if previous is None else " here"
     message = (
-        f"route '{name}': the path {where} '{expected}'{here}, "
-        f"not '{step.question.id}'"
+        f"route '{name}': the path {where} '{expected}'{here}, not '{step.question.id}'"
     )
     return Finding(BROKEN_ROUTE, step.question.span, message)
 
