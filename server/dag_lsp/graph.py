@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from dag_lsp.model import Answer, Question, Ref, Tree
+from dag_lsp.syntax import reads_as_answer
 
 
 class Edge(NamedTuple):
@@ -81,12 +82,28 @@ def _ids_on_unread_lines(tree: Tree) -> dict[str, list[str]]:
     defined = tree.question_ids.keys() | tree.outcome_ids.keys()
     found: dict[str, list[str]] = {}
     for question in tree.questions:
-        for number in question.block.lines[1:]:
-            if number in unread:
-                ids = _ID.findall(tree.source.lines[number])
-                found.setdefault(question.id.value, []).extend(
-                    ident for ident in ids if ident in defined
-                )
+        for number in _unread_lines_of(tree, question, unread):
+            ids = _ID.findall(tree.source.lines[number])
+            found.setdefault(question.id.value, []).extend(
+                ident for ident in ids if ident in defined
+            )
+    return found
+
+
+def _unread_lines_of(tree: Tree, question: Question, unread: set[int]) -> list[int]:
+    """The unread lines of a question's block, and its answers left unindented.
+
+    Answers written at column 0 (`yes -> Q2` under `Q1: ...`) end the block
+    above them and are each a syntax error; they still say where the
+    question leads, so the rest of the tree does not look unreachable.
+    """
+    lines = tree.source.lines
+    found = [number for number in question.block.lines[1:] if number in unread]
+    number = question.block.last_line + 1
+    while number < len(lines) and (number in unread or not lines[number].strip()):
+        if number in unread and reads_as_answer(lines[number]):
+            found.append(number)
+        number += 1
     return found
 
 

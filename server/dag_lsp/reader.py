@@ -298,15 +298,15 @@ class _Builder:
             elif len(stripped) == len(line):
                 node = self.parse(line, 0, Place.TOP)
                 nodes.append(node)
-                self._top(number, node)
+                self._top(number, line, node)
             else:
                 self._body(number, line, len(line) - len(stripped))
 
-    def _top(self, number: int, node: syntax.LineNode) -> None:
+    def _top(self, number: int, line: str, node: syntax.LineNode) -> None:
         if isinstance(node, syntax.Comment):
             self._comment(number)
         elif isinstance(node, syntax.Field):
-            self._field(number, node)
+            self._field(number, line, node)
         elif isinstance(node, syntax.OutcomeHead):
             self._outcome(number, node.id, node.label)
         elif isinstance(node, syntax.Invalid):
@@ -347,12 +347,20 @@ class _Builder:
             return
         self.piece.blocks.append(Block(Kind.COMMENT, [number]))
 
-    def _field(self, number: int, node: syntax.Field) -> None:
+    def _field(self, number: int, line: str, node: syntax.Field) -> None:
         key, value = node.key.text, node.value.text
         if key == "routes" and not value:
             self._start(Place.ROUTES, Block(Kind.ROUTES, [number]), None)
         elif key in HEADER_KEYS and self.in_header:
             self._header(number, node)
+        elif (
+            key not in HEADER_KEYS
+            and "->" in value
+            and (unindented := syntax.unindented_answer(line))
+        ):
+            # A question's text does not end in an arrow and a target: this is
+            # an answer that lost its indentation (`A: Yes -> Q2` at column 0).
+            self._invalid_head(number, unindented)
         elif number < self._last_body:
             self._question(number, node)
         elif self.in_header or key in HEADER_KEYS:

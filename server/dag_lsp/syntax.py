@@ -489,9 +489,10 @@ def _invalid(text: str, indent: int, place: Place, error: ParseError) -> Invalid
     if arrow is not None:
         message = f"'{arrow.group()}' is not an arrow: write '->'"
         return Invalid(message, arrow.start(), arrow.end())
-    if place is Place.TOP and _is_answer(text):
-        message = "this answer is not indented: indent it under its question"
-        return Invalid(message, 0, len(text.rstrip(" \t")))
+    if place is Place.TOP:
+        unindented = unindented_answer(text)
+        if unindented is not None:
+            return unindented
 
     found, end = _found(text, pos)
     expected = _message(text, indent, place, name, pos)
@@ -511,7 +512,15 @@ def _in_id(text: str, pos: int, name: str) -> bool:
     return name == "ident" or (pos > 0 and _ID_CHAR.match(text[pos - 1]) is not None)
 
 
-def _is_answer(text: str) -> bool:
+def unindented_answer(text: str) -> Invalid | None:
+    """The error for a column-0 line that would be an answer, were it indented."""
+    if not reads_as_answer(text):
+        return None
+    message = "this answer is not indented: indent it under its question"
+    return Invalid(message, 0, len(text.rstrip(" \t")))
+
+
+def reads_as_answer(text: str) -> bool:
     """Whether a column-0 line would be an answer, were it indented."""
     try:
         grammar()["answer"].match(text)

@@ -30,6 +30,18 @@ def test_an_unindented_answer_says_to_indent_it() -> None:
     assert (5, 1, "DAG001") in found
 
 
+def test_unindented_answers_still_lead_where_they_say() -> None:
+    unindented = "A: 15 minutes -> [PASTA]\nB:"
+    text = PASTA.replace("  A: 15 minutes => [PASTA]\n  B:", unindented)
+
+    assert located(text) == [
+        (4, 1, "DAG009"),
+        (5, 1, "DAG001"),
+        (6, 1, "DAG001"),
+        (10, 2, "DAG003"),
+    ]
+
+
 def test_other_arrows_are_reported_where_they_stand() -> None:
     text = PASTA.replace("=>", "->").replace("B: An hour ->", "B: An hour →")
 
