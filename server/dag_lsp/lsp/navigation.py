@@ -6,11 +6,13 @@ just after its last; a position on the blanks around it finds nothing.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from lsprotocol import types
 
 from dag_lsp.lsp.documents import Version
+from dag_lsp.model import Span
 from dag_lsp.queries import Occurrence
 
 if TYPE_CHECKING:
@@ -29,6 +31,14 @@ def _at(
     return (version, occurrence) if occurrence else None
 
 
+def _locations(
+    uri: str, version: Version, spans: Iterable[Span]
+) -> list[types.Location]:
+    """Spans of a document version as locations in the client's encoding."""
+    positions = version.positions
+    return [types.Location(uri=uri, range=positions.range(span)) for span in spans]
+
+
 def definition(
     ls: DagServer, params: types.DefinitionParams
 ) -> list[types.Location] | None:
@@ -38,9 +48,8 @@ def definition(
         return None
 
     version, occurrence = found
-    uri, positions = params.text_document.uri, version.positions
     spans = version.queries.definitions(occurrence.id)
-    return [types.Location(uri=uri, range=positions.range(span)) for span in spans]
+    return _locations(params.text_document.uri, version, spans)
 
 
 def references(
@@ -52,10 +61,9 @@ def references(
         return None
 
     version, occurrence = found
-    uri, positions = params.text_document.uri, version.positions
     include = params.context.include_declaration
     spans = version.queries.references(occurrence.id, include)
-    return [types.Location(uri=uri, range=positions.range(span)) for span in spans]
+    return _locations(params.text_document.uri, version, spans)
 
 
 def highlight(
