@@ -38,6 +38,9 @@ class Input(NamedTuple):
 def expand(paths: list[str], on_empty: Callable[[str], None]) -> Iterator[str]:
     """Each file named, and each `*.dag` file below each folder named, sorted.
 
+    Below a folder, hidden folders and installed packages (`node_modules`)
+    are passed over: they hold other people's trees, not the project's.
+
     `on_empty` is told of each folder that holds no `.dag` file.
     """
     for path in paths:
@@ -50,11 +53,21 @@ def expand(paths: list[str], on_empty: Callable[[str], None]) -> Iterator[str]:
             yield path
 
 
+# Folders a walk passes over: hidden ones (`.git`, `.venv`) and installed
+# packages. A folder named on the command line is read all the same.
+_SKIPPED = ("node_modules", "__pycache__", "site-packages")
+
+
 def _below(folder: str) -> Iterator[str]:
-    for parent, _folders, names in os.walk(folder):
+    for parent, folders, names in os.walk(folder):
+        folders[:] = [f for f in folders if not _skipped(f)]
         for name in names:
             if name.endswith(".dag") and os.path.isfile(os.path.join(parent, name)):
                 yield os.path.normpath(os.path.join(parent, name))
+
+
+def _skipped(folder: str) -> bool:
+    return folder.startswith(".") or folder in _SKIPPED
 
 
 def read(name: str) -> Input:

@@ -102,6 +102,21 @@ def test_check_a_folder_finds_dag_files_recursively(tmp_path: Path) -> None:
     assert run.err == "1 error, 1 warning in 2 files\n"
 
 
+def test_a_folder_walk_passes_over_hidden_folders_and_packages(
+    tmp_path: Path,
+) -> None:
+    write(tmp_path, "trees/a.dag", CLEAN)
+    write(tmp_path, "trees/.venv/lib/b.dag", ERROR)
+    write(tmp_path, "trees/node_modules/pkg/c.dag", ERROR)
+    write(tmp_path, ".hidden/d.dag", ERROR)
+
+    walked = dag_lsp("--check", "trees", cwd=tmp_path)
+    named = dag_lsp("--check", ".hidden", cwd=tmp_path)
+
+    assert (walked.status, walked.err) == (0, "no problems in 1 file\n")
+    assert named.status == 1
+
+
 def test_check_standard_input(tmp_path: Path) -> None:
     run = dag_lsp("--check", "-", stdin=ERROR, cwd=tmp_path)
 
