@@ -280,7 +280,13 @@ def test_errors_point_where_the_line_goes_wrong(
 
 @pytest.mark.parametrize(
     ("line", "column"),
-    [("  A: Gaming => [X]", 12), ("  A: Sí — claro => Q2", 16), ("  B: No --> [Y]", 8)],
+    [
+        ("  A: Gaming => [X]", 12),
+        ("  A: Sí — claro => Q2", 16),
+        ("  B: No --> [Y]", 8),
+        ("  B: Two → Q2", 9),
+        ("  C: Three ⇒ [Z]", 11),
+    ],
 )
 def test_mistyped_arrow_after_a_keyed_label_is_reported_at_the_arrow(
     line: str, column: int
