@@ -107,6 +107,10 @@ OLDER_FORM = _check("DAG018", "older-form", Severity.NOTE)
 IMPLICIT_OUTCOME = _check("DAG019", "implicit-outcome", Severity.NOTE)
 INVALID_MODE = _check("DAG020", "invalid-mode", Severity.ERROR)
 DUPLICATE_HEADER = _check("DAG021", "duplicate-header-key", Severity.WARNING)
+DUPLICATE_PROPERTY = _check("DAG022", "duplicate-property", Severity.WARNING)
+WHEN_AGAINST = _check("DAG023", "when-contradicted", Severity.WARNING)
+DUPLICATE_IN_LIST = _check("DAG024", "duplicate-in-list", Severity.WARNING)
+EMPTY_TEXT = _check("DAG025", "empty-text", Severity.WARNING)
 
 CHECKS = (
     SYNTAX,
@@ -130,4 +134,8 @@ CHECKS = (
     IMPLICIT_OUTCOME,
     INVALID_MODE,
     DUPLICATE_HEADER,
+    DUPLICATE_PROPERTY,
+    WHEN_AGAINST,
+    DUPLICATE_IN_LIST,
+    EMPTY_TEXT,
 )

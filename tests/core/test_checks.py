@@ -1,4 +1,4 @@
-"""Every check, DAG001 to DAG021: where it fires, what it says, when it must not.
+"""Every check, DAG001 to DAG025: where it fires, what it says, when it must not.
 
 Each test starts from a clean tree, changes a line or two the way an author
 might, and expects the finding at the exact line and column (1-based, as
@@ -74,11 +74,20 @@ def test_the_clean_examples_give_no_finding() -> None:
 
 
 def test_every_check_is_listed_once_with_its_documented_severity() -> None:
-    assert [c.code for c in CHECKS] == [f"DAG{n:03}" for n in range(1, 22)]
+    assert [c.code for c in CHECKS] == [f"DAG{n:03}" for n in range(1, 26)]
     notes = {c.code for c in CHECKS if c.severity is Severity.NOTE}
     warnings = {c.code for c in CHECKS if c.severity is Severity.WARNING}
     assert notes == {"DAG018", "DAG019"}
-    assert warnings == {"DAG003", "DAG013", "DAG014", "DAG021"}
+    assert warnings == {
+        "DAG003",
+        "DAG013",
+        "DAG014",
+        "DAG021",
+        "DAG022",
+        "DAG023",
+        "DAG024",
+        "DAG025",
+    }
 
 
 def test_findings_are_sorted_by_position() -> None:
@@ -491,7 +500,7 @@ def test_dag016_when_names_an_unknown_answer() -> None:
 
     assert at([found]) == [(11, 12, 18)]
     assert found.message == (
-        "the question 'Q1' has no answer named 'Bright'; its answers are A, B, C"
+        "the question 'Q1' has no answer named 'Bright'; its answers are 'A', 'B', 'C'"
     )
 
 
@@ -665,6 +674,72 @@ def test_dag021_duplicate_header_key() -> None:
 
     assert (found.code, at([found])) == ("DAG021", [(3, 1, 6)])
     assert found.message == "the header key 'entry' is given twice; first on line 2"
+
+
+def test_dag022_a_property_given_twice() -> None:
+    text = edit(BASE, "  color: #22c55e", "  color: #22c55e\n  color: #000")
+    [found] = findings(text)
+
+    assert (found.code, at([found])) == ("DAG022", [(14, 3, 8)])
+    assert found.message == "'color' is given twice; the first, on line 13, is used"
+    assert [r.span.line + 1 for r in found.related] == [13]
+
+
+def test_dag022_a_hint_given_twice() -> None:
+    text = edit(BASE, "  yes -> Q2", "  hint: one\n  hint: two\n  yes -> Q2")
+
+    assert [(f.code, f.span.line + 1) for f in findings(text)] == [("DAG022", 6)]
+
+
+def test_dag022_not_for_several_when_lines() -> None:
+    text = edit(ELIMINATION, "  when: Q1=A", "  when: Q1=A\n  when: Q1=A")
+
+    assert findings(text) == []
+
+
+def test_dag023_a_when_that_an_answer_contradicts() -> None:
+    text = edit(BASE, "  yes -> [REPAIR]", "  when: Q1=no\n  yes -> [REPAIR]")
+    [found] = findings(text)
+
+    assert (found.code, at([found])) == ("DAG023", [(9, 12, 14)])
+    assert found.message == (
+        "'Q1=yes' leads to 'Q2', but its 'when' asks for 'no': in a decision "
+        "tree the answers decide which question comes next"
+    )
+
+
+def test_dag023_not_for_a_when_that_the_way_in_agrees_with() -> None:
+    text = edit(BASE, "  yes -> [REPAIR]", "  when: Q1=yes\n  yes -> [REPAIR]")
+
+    assert findings(text) == []
+
+
+def test_dag024_an_outcome_listed_twice() -> None:
+    text = edit(ELIMINATION, "[FICUS, CACTUS]", "[FICUS, CACTUS, FICUS]")
+    [found] = findings(text)
+
+    assert (found.code, at([found])) == ("DAG024", [(6, 29, 34)])
+    assert found.message == "the outcome 'FICUS' is listed twice in this answer"
+
+
+def test_dag025_an_outcome_without_a_label() -> None:
+    text = edit(BASE, "[REPAIR]: Repair the screen", "[REPAIR]:")
+    [found] = findings(text)
+
+    assert (found.code, at([found])) == ("DAG025", [(14, 2, 8)])
+    assert found.message == "the outcome has no label: write it after '[REPAIR]:'"
+
+
+def test_dag025_a_question_without_text() -> None:
+    text = edit(BASE, "Q2: Does it still turn on?", "Q2:")
+
+    assert [(f.code, f.span.line + 1) for f in findings(text)] == [("DAG025", 8)]
+
+
+def test_dag025_not_for_a_label_of_a_dash() -> None:
+    text = edit(BASE, "[REPAIR]: Repair the screen", "[REPAIR]: -")
+
+    assert findings(text) == []
 
 
 def test_known_keys_and_properties_give_no_warning() -> None:

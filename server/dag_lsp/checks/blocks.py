@@ -7,13 +7,17 @@ from collections.abc import Iterator
 
 from dag_lsp import graph
 from dag_lsp.findings import (
+    DUPLICATE_IN_LIST,
     DUPLICATE_LABEL,
+    DUPLICATE_PROPERTY,
+    EMPTY_TEXT,
     INVALID_COLOR,
     LIST_OUTSIDE,
     NO_ANSWERS,
     SINGLE_IN_ELIMINATION,
     UNKNOWN_PROPERTY,
     UNKNOWN_WHEN,
+    WHEN_AGAINST,
     Edit,
     Finding,
     Fix,
@@ -63,14 +67,51 @@ def _inside(item: Question | Outcome, elimination: bool) -> list[Finding]:
 
     Built as lists, not chained generators: this runs once per block.
     """
+    found = _empty(item)
+    found.extend(_repeated(item.properties))
     if isinstance(item, Outcome):
-        found = _unknown(item.properties, OUTCOME_PROPERTIES, "outcome")
+        found.extend(_unknown(item.properties, OUTCOME_PROPERTIES, "outcome"))
         found.extend(_colors(item.properties))
         return found
 
-    found = _answers(item, elimination)
+    found.extend(_answers(item, elimination))
     found.extend(_labels(item))
     found.extend(_unknown(item.properties, QUESTION_PROPERTIES, "question"))
+    return found
+
+
+def _empty(item: Question | Outcome) -> list[Finding]:
+    """A question without text or an outcome without a label.
+
+    A malformed head is read only to keep its id; its DAG001 is the finding.
+    """
+    if item.block is None or item.block.kind is Kind.INVALID or not item.id.value:
+        return []
+
+    text = item.text if isinstance(item, Question) else item.label
+    if text.value:
+        return []
+    if isinstance(item, Question):
+        message = f"the question has no text: write it after '{item.id.value}:'"
+    else:
+        message = f"the outcome has no label: write it after '[{item.id.value}]:'"
+    return [Finding(EMPTY_TEXT, item.id.span, message)]
+
+
+def _repeated(properties: list[Property]) -> list[Finding]:
+    """A property given twice in one block: readers see only the first."""
+    found: list[Finding] = []
+    first: dict[str, Property] = {}
+    for prop in properties:
+        key = prop.key.value
+        earlier = first.setdefault(key, prop)
+        if earlier is prop:
+            continue
+
+        line = earlier.key.span.line + 1
+        message = f"'{key}' is given twice; the first, on line {line}, is used"
+        related = (Related(earlier.key.span, f"'{key}' first given here"),)
+        found.append(Finding(DUPLICATE_PROPERTY, prop.key.span, message, related))
     return found
 
 
@@ -86,8 +127,20 @@ def _answers(question: Question, elimination: bool) -> list[Finding]:
     for answer in question.answers:
         if elimination:
             found.extend(_elimination_targets(answer))
+            found.extend(_listed_twice(answer))
         elif len(answer.targets) > 1:
             found.append(Finding(LIST_OUTSIDE, _targets_span(answer), _LIST_MESSAGE))
+    return found
+
+
+def _listed_twice(answer: Answer) -> list[Finding]:
+    found: list[Finding] = []
+    seen: set[str] = set()
+    for target in answer.targets:
+        if target.id in seen:
+            message = f"the outcome '{target.id}' is listed twice in this answer"
+            found.append(Finding(DUPLICATE_IN_LIST, target.span, message))
+        seen.add(target.id)
     return found
 
 
@@ -173,6 +226,29 @@ def _when(tree: Tree, question: Question) -> Iterator[Finding]:
         finding = _condition(tree, condition)
         if finding is not None:
             yield finding
+        elif not tree.elimination:
+            yield from _against(tree, question, condition)
+
+
+def _against(tree: Tree, question: Question, condition: Condition) -> Iterator[Finding]:
+    """In a decision tree, the answers that lead here although `when:` says not.
+
+    There the answers decide which question comes next, and a `when:` only
+    documents the way in: one that an answer of its own question contradicts
+    misleads the reader.
+    """
+    asked = tree.question_ids[condition.question.id]
+    wanted = graph.answer_named(asked, condition.answer.value)
+    here = question.id.value
+    for answer in asked.answers:
+        leads_here = any(t.id == here and not t.outcome for t in answer.targets)
+        if answer is not wanted and leads_here:
+            message = (
+                f"'{asked.id.value}={answer.name.value}' leads to '{here}', but its "
+                f"'when' asks for '{condition.answer.value}': in a decision tree "
+                "the answers decide which question comes next"
+            )
+            yield Finding(WHEN_AGAINST, condition.answer.span, message)
 
 
 def _condition(tree: Tree, condition: Condition) -> Finding | None:
@@ -187,7 +263,7 @@ def _condition(tree: Tree, condition: Condition) -> Finding | None:
     if graph.answer_named(asked, name) is not None:
         return None
 
-    names = ", ".join(answer.name.value for answer in asked.answers)
+    names = ", ".join(f"'{answer.name.value}'" for answer in asked.answers)
     message = f"the question '{asked.id.value}' has no answer named '{name}'"
     message += f"; its answers are {names}" if names else ""
     return Finding(UNKNOWN_WHEN, condition.answer.span, message)
