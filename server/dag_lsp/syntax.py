@@ -26,7 +26,7 @@ from parsimonious.nodes import Node
 
 from dag_lsp.memo import Generations
 
-_ANSWER_KEY = re.compile(r"([A-Za-z0-9_-]{1,12}):(?=[ \t]|$)")
+_ANSWER_KEY = re.compile(r"([\w-]{1,12}):(?=[ \t]|$)")
 
 
 class Place(Enum):

@@ -86,6 +86,8 @@ ANSWER_LINES = [
         ('B: **Bold**: "quoted" — yes', "B", "[OUT]"),
     ),
     ("  C: 命令行工具 -> Q9", ("C: 命令行工具", "C", "Q9")),
+    ("  是: はい -> Q9", ("是: はい", "是", "Q9")),
+    ("  Ü: über -> [OUT]", ("Ü: über", "Ü", "[OUT]")),
     ("  a-b -> Q2", ("a-b", "a-b", "Q2")),
     ("  a - b -> Q2", ("a - b", "a - b", "Q2")),
     ("  Not a key: x -> Q2", ("Not a key: x", "Not a key: x", "Q2")),
