@@ -494,15 +494,38 @@ def _invalid(text: str, indent: int, place: Place, error: ParseError) -> Invalid
         if unindented is not None:
             return unindented
 
+    column = _non_ascii_in_list(text) if place is Place.QUESTION else None
+    if column is not None:
+        found, end = _found(text, column)
+        return Invalid(f"{_ASCII_IDS}, found {found}", column, end)
+
     found, end = _found(text, pos)
     expected = _message(text, indent, place, name, pos)
     if _in_id(text, pos, name):
-        expected = "ids are ASCII: letters A-Z and a-z, digits, '_' or '-'"
+        expected = _ASCII_IDS
     invalid = Invalid(f"{expected}, found {found}", pos, end)
     return _with_head(invalid, text) if place is Place.TOP else invalid
 
 
 _ID_CHAR = re.compile(r"[A-Za-z0-9_-]")
+_ASCII_IDS = "ids are ASCII: letters A-Z and a-z, digits, '_' or '-'"
+_LAST_LIST = re.compile(r"\[([^\[\]]*)\][ \t]*\Z")
+
+
+def _non_ascii_in_list(text: str) -> int | None:
+    """Where a letter outside ASCII stops an id of `A: Web [Ç]`, if it does.
+
+    Without an arrow, the label runs to the end of the line, and so does the
+    place where the line stops matching; the letter is what went wrong.
+    """
+    match = _LAST_LIST.search(text)
+    if match is None or "->" in text:
+        return None
+    for column in range(match.start(1), match.end(1)):
+        char = text[column]
+        if not char.isascii() and char.isalnum():
+            return column
+    return None
 
 
 def _in_id(text: str, pos: int, name: str) -> bool:

@@ -52,3 +52,10 @@ def test_dashes_running_into_an_arrow_are_a_mistyped_arrow() -> None:
     text = PASTA.replace("A: 15 minutes => [PASTA]", "A: 15 minutes-->[PASTA]")
 
     assert located(text) == [(5, 16, "DAG001"), (10, 2, "DAG003")]
+
+
+def test_a_head_cut_short_by_a_letter_outside_ascii_is_one_finding() -> None:
+    text = PASTA.replace("=>", "->").replace("[SOUP]: Soup nobody can reach\n", "")
+    text += "\nQé: Which soup?\n  yes -> [PASTA]\n"
+
+    assert located(text) == [(11, 2, "DAG001")]

@@ -265,6 +265,8 @@ ERRORS = [
     ("  yes -> Qé", QUESTION, 10, "ids are ASCII"),
     ("Qé: Why?", TOP, 1, "ids are ASCII"),
     ("[ÉTÉ]: Summer", TOP, 1, "ids are ASCII"),
+    ("  C: three [B, Ç]", QUESTION, 15, "ids are ASCII"),
+    ("  B: Web [Ç]", QUESTION, 10, "ids are ASCII"),
 ]
 
 

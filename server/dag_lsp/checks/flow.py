@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from dag_lsp import graph
 from dag_lsp.findings import CYCLE, UNREACHABLE, Edit, Finding, Fix, Related
-from dag_lsp.model import Block, Outcome, Question, Tree
+from dag_lsp.model import Block, Kind, Outcome, Question, Tree
 
 
 def unreachable(tree: Tree) -> Iterator[Finding]:
@@ -21,8 +21,11 @@ def unreachable(tree: Tree) -> Iterator[Finding]:
 
     reached = _reached(tree)
     for item in _defined(tree):
-        if item.id.value not in reached and item.block is not None:
-            yield _unreachable(tree, item, item.block)
+        block = item.block
+        # A malformed head (`Qé: ...`) is read to keep its id; its DAG001 is
+        # the one finding its line gets.
+        if item.id.value not in reached and block and block.kind is not Kind.INVALID:
+            yield _unreachable(tree, item, block)
 
 
 def _defined(tree: Tree) -> list[Question | Outcome]:
