@@ -8,7 +8,9 @@
 ;; the definition at DAG_TEST_REF_LINE / DAG_TEST_REF_COLUMN, formats
 ;; DAG_TEST_MESSY, and writes what it saw as JSON to DAG_TEST_OUT.  Waits
 ;; are on process output (`accept-process-output'), never a fixed delay.
-;; Lines are 0-based, columns in characters.
+;; Before that it presses M-; (and runs the other comment commands) at
+;; places of DAG_TEST_GOOD, each time on a fresh copy of it, and records the
+;; text each left.  Lines are 0-based, columns in characters.
 
 ;;; Code:
 
@@ -70,6 +72,36 @@
     (eglot-format-buffer)
     (dag-test-record 'formatted (buffer-substring-no-properties (point-min) (point-max)))))
 
+(defun dag-test-comment (name start &optional end command keys)
+  "Record as NAME the good tree after COMMAND (M-; by default) at START.
+START and END are (LINE . COLUMN); with END, the region from START to END
+is active.  KEYS, a string, is typed afterwards."
+  (with-temp-buffer
+    (insert-file-contents (getenv "DAG_TEST_GOOD"))
+    (dag-mode)
+    (dag-test-goto (car start) (cdr start))
+    (when end
+      (push-mark (point) t t)
+      (dag-test-goto (car end) (cdr end)))
+    (call-interactively (or command (key-binding (kbd "M-;"))))
+    (when keys (insert keys))
+    (dag-test-record name (buffer-substring-no-properties (point-min) (point-max)))))
+
+(defun dag-test-comments ()
+  "Comment and uncomment lines of the good tree as a person would."
+  (transient-mark-mode 1)
+  (dag-test-record 'comment-key (symbol-name (with-temp-buffer
+                                               (dag-mode)
+                                               (key-binding (kbd "M-;")))))
+  (dag-test-comment 'comment-answer '(6 . 4))
+  (dag-test-comment 'comment-value '(14 . 10))
+  (dag-test-comment 'comment-region '(6 . 4) '(7 . 5))
+  (dag-test-comment 'comment-blank '(4 . 0) nil nil "note")
+  (dag-test-comment 'comment-indent '(6 . 4) nil #'comment-indent)
+  (dag-test-comment 'comment-line '(6 . 4) nil #'comment-line)
+  (dag-test-comment 'comment-region-command '(6 . 4) '(7 . 5) #'comment-region)
+  (dag-test-comment 'uncomment-header '(0 . 3)))
+
 (defun dag-test-steps ()
   "Do what a person does with a .dag file in Emacs."
   (find-file (getenv "DAG_TEST_BROKEN"))
@@ -84,7 +116,7 @@
 (load (getenv "DAG_TEST_SETUP"))
 (require 'eglot)
 (condition-case err
-    (dag-test-steps)
+    (progn (dag-test-comments) (dag-test-steps))
   (error (dag-test-record 'error (error-message-string err))))
 (dag-test-record 'version emacs-version)
 (with-temp-file (getenv "DAG_TEST_OUT")

@@ -3,8 +3,9 @@
 The far end of the flow as an Emacs user meets it: `emacs_driver.el` loads
 editors/emacs/dag-mode.el (the set-up docs/editors.md shows), opens a
 broken tree, starts Eglot, reads the diagnostic from Flymake, jumps to an
-outcome's definition as M-. does, and formats a messy tree. It writes what
-it saw to a JSON file that these tests check.
+outcome's definition as M-. does, and formats a messy tree; before that it
+comments lines of a good tree with M-; and the other comment commands. It
+writes what it saw to a JSON file that these tests check.
 
 These run where an Emacs with Eglot is installed (Emacs 29+, or Emacs 28
 with Debian's elpa-eglot); elsewhere they are skipped saying so.
@@ -23,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from editors.trees import BROKEN, MESSY_FORMATTED, lay_out_project, place
+from editors.trees import BROKEN, GOOD, MESSY_FORMATTED, lay_out_project, place
 
 ROOT = Path(__file__).resolve().parents[2]
 SETUP = ROOT / "editors" / "emacs" / "dag-mode.el"
@@ -58,6 +59,7 @@ def seen(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     assert emacs is not None
     tmp = tmp_path_factory.mktemp("emacs")
     project = lay_out_project(tmp)
+    (project / "good.dag").write_text(GOOD, encoding="utf-8")
     out = tmp / "results.json"
     env = {
         **os.environ,
@@ -66,6 +68,7 @@ def seen(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         "DAG_TEST_SETUP": str(SETUP),
         "DAG_TEST_BROKEN": "broken.dag",
         "DAG_TEST_MESSY": "messy.dag",
+        "DAG_TEST_GOOD": "good.dag",
         "DAG_TEST_REF_LINE": str(REFERENCE.line),
         "DAG_TEST_REF_COLUMN": str(REFERENCE.column),
         "DAG_TEST_OUT": str(out),
@@ -116,3 +119,59 @@ def test_go_to_definition_of_an_outcome_lands_on_its_block(
 
 def test_formatting_gives_the_canonical_layout(seen: dict[str, Any]) -> None:
     assert seen.get("formatted") == MESSY_FORMATTED, seen
+
+
+def good_with(line: int, text: str) -> str:
+    """GOOD with its 0-based `line` replaced by `text`."""
+    lines = GOOD.splitlines(keepends=True)
+    lines[line] = text + "\n"
+    return "".join(lines)
+
+
+# A .dag comment is a whole line: `#` as its first non-blank character
+# (docs/language.md). M-; must never add one at the end of a line.
+def test_m_semicolon_comments_the_whole_answer_line(seen: dict[str, Any]) -> None:
+    assert seen.get("comment-key") == "dag-comment-dwim", seen
+    assert GOOD.splitlines()[6] == "  yes -> Q2"
+
+    assert seen.get("comment-answer") == good_with(6, "  # yes -> Q2"), seen
+
+
+def test_m_semicolon_leaves_a_hash_inside_a_value_alone(seen: dict[str, Any]) -> None:
+    assert GOOD.splitlines()[14] == "  color: #7c2d12"
+
+    assert seen.get("comment-value") == good_with(14, "  # color: #7c2d12"), seen
+
+
+def test_m_semicolon_comments_every_line_a_region_touches(
+    seen: dict[str, Any],
+) -> None:
+    expected = good_with(6, "  # yes -> Q2").replace(
+        "  no  -> [BLACK]\n", "  # no  -> [BLACK]\n", 1
+    )
+
+    assert seen.get("comment-region") == expected, seen
+
+
+def test_m_semicolon_on_a_blank_line_starts_a_comment(seen: dict[str, Any]) -> None:
+    assert seen.get("comment-blank") == good_with(4, "# note"), seen
+
+
+def test_the_other_comment_commands_comment_whole_lines(
+    seen: dict[str, Any],
+) -> None:
+    """M-x comment-indent, C-x C-; (comment-line) and M-x comment-region."""
+    answer = good_with(6, "  # yes -> Q2")
+    region = answer.replace("  no  -> [BLACK]\n", "  # no  -> [BLACK]\n", 1)
+
+    assert seen.get("comment-indent") == answer, seen
+    assert seen.get("comment-line") == answer, seen
+    assert seen.get("comment-region-command") == region, seen
+
+
+def test_m_semicolon_uncomments_a_comment_line(seen: dict[str, Any]) -> None:
+    assert GOOD.splitlines()[0] == "# Which tea suits this afternoon?"
+
+    assert seen.get("uncomment-header") == good_with(
+        0, "Which tea suits this afternoon?"
+    ), seen
