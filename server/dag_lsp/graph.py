@@ -95,16 +95,23 @@ def _unread_lines_of(tree: Tree, question: Question, unread: set[int]) -> list[i
 
     Answers written at column 0 (`yes -> Q2` under `Q1: ...`) end the block
     above them and are each a syntax error; they still say where the
-    question leads, so the rest of the tree does not look unreachable.
+    question leads, so the rest of the tree does not look unreachable. So do
+    the answers indented under such a line, which belong to no question.
     """
     lines = tree.source.lines
     found = [number for number in question.block.lines[1:] if number in unread]
     number = question.block.last_line + 1
-    while number < len(lines) and (number in unread or not lines[number].strip()):
-        if number in unread and reads_as_answer(lines[number]):
+    while number < len(lines) and _after_unindented(lines[number], number, unread):
+        if reads_as_answer(lines[number].lstrip(" \t")):
             found.append(number)
         number += 1
     return found
+
+
+def _after_unindented(line: str, number: int, unread: set[int]) -> bool:
+    """Whether a line after a question's block may hold its lost answers:
+    an unread line, a blank one, or one indented under an unread line."""
+    return number in unread or line[:1] in (" ", "\t") or not line
 
 
 def cycles(tree: Tree) -> Iterator[list[Edge]]:

@@ -360,7 +360,7 @@ class _Builder:
         ):
             # A question's text does not end in an arrow and a target: this is
             # an answer that lost its indentation (`A: Yes -> Q2` at column 0).
-            self._invalid_head(number, unindented)
+            self._unindented_answer(number, unindented)
         elif number < self._last_body:
             self._question(number, node)
         elif self.in_header or key in HEADER_KEYS:
@@ -405,6 +405,12 @@ class _Builder:
         else:
             self._question(number, syntax.Field(node.head, end))
         self.piece.blocks[-1].kind = Kind.INVALID
+
+    def _unindented_answer(self, number: int, node: syntax.Invalid) -> None:
+        """Report an answer at column 0; the answers indented under it are
+        read as answers, of no question, rather than each called an orphan."""
+        self._problem(number, node)
+        self._start(Place.QUESTION, Block(Kind.INVALID, [number]), None)
 
     def _start(
         self, place: Place, block: Block, owner: Question | Outcome | None

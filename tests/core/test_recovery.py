@@ -59,3 +59,11 @@ def test_a_head_cut_short_by_a_letter_outside_ascii_is_one_finding() -> None:
     text += "\nQé: Which soup?\n  yes -> [PASTA]\n"
 
     assert located(text) == [(11, 2, "DAG001")]
+
+
+def test_answers_indented_under_an_unindented_one_are_no_orphans() -> None:
+    text = PASTA.replace(
+        "  A: 15 minutes => [PASTA]\n  B:", "A: 15 minutes -> [PASTA]\n  B:"
+    )
+
+    assert located(text) == [(4, 1, "DAG009"), (5, 1, "DAG001"), (10, 2, "DAG003")]
