@@ -45,9 +45,9 @@ function exitProblem(exitCode: number | null, stderrTail: string): string {
 
 function installHint(server: ServerCommand): string {
   if (server.source === "pythonPath") {
-    return `Install the server into that interpreter with "${server.command} -m pip install dag-lsp", or change "dag.server.pythonPath".`;
+    return `Install the server into that interpreter from a clone of the dag-lsp repository with "${server.command} -m pip install /path/to/dag-lsp", or change "dag.server.pythonPath".`;
   }
-  return `Install the server with "pip install dag-lsp", or set "dag.server.command" or "dag.server.pythonPath".`;
+  return `Install the server from a clone of the dag-lsp repository with "pip install /path/to/dag-lsp" ("pip install ." in the clone), or set "dag.server.command" or "dag.server.pythonPath".`;
 }
 
 /** The last non-blank line of a process's standard error, shortened for a message box. */

@@ -11,7 +11,8 @@ describe("failureMessage", () => {
     assert.equal(
       failureMessage(plain, { kind: "spawn", code: "ENOENT" }),
       'Decision DAG: could not start the language server: "dag-lsp" was not found (tried: dag-lsp). ' +
-        'Install the server with "pip install dag-lsp", or set "dag.server.command" or "dag.server.pythonPath".',
+        'Install the server from a clone of the dag-lsp repository with "pip install /path/to/dag-lsp" ("pip install ." in the clone), ' +
+        'or set "dag.server.command" or "dag.server.pythonPath".',
     );
   });
 
@@ -25,7 +26,8 @@ describe("failureMessage", () => {
       message,
       "Decision DAG: the language server failed while starting (exit code 1): /usr/bin/python3: No module named dag_lsp " +
         "(tried: /usr/bin/python3 -m dag_lsp). " +
-        'Install the server into that interpreter with "/usr/bin/python3 -m pip install dag-lsp", or change "dag.server.pythonPath".',
+        'Install the server into that interpreter from a clone of the dag-lsp repository with ' +
+        '"/usr/bin/python3 -m pip install /path/to/dag-lsp", or change "dag.server.pythonPath".',
     );
   });
 

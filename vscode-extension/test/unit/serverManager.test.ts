@@ -67,7 +67,7 @@ describe("ServerManager", () => {
     await sleep(300);
     assert.equal(recorder.errorMessages.length, 1);
     assert.match(recorder.errorMessages[0] ?? "", /"dag-lsp-not-installed" was not found \(tried: dag-lsp-not-installed\)/);
-    assert.match(recorder.errorMessages[0] ?? "", /pip install dag-lsp/);
+    assert.match(recorder.errorMessages[0] ?? "", /from a clone of the dag-lsp repository with "pip install \/path\/to\/dag-lsp"/);
     assert.equal(recorder.diagnosticCollections.length, 0);
   });
 
