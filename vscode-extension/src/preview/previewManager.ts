@@ -120,7 +120,9 @@ class Preview {
     readonly panel: vscode.WebviewPanel,
   ) {
     this.subscription = panel.webview.onDidReceiveMessage((message: WebviewMessage) => {
-      void this.onMessage(message);
+      this.onMessage(message).catch((error: unknown) => {
+        this.context.output.error(`The preview of ${this.uri.toString()} could not handle "${message.type}": ${String(error)}`);
+      });
     });
   }
 
@@ -187,19 +189,26 @@ class Preview {
     void this.panel.webview.postMessage(message);
   }
 
-  /** Moves the cursor to the start of the box's definition, in the document's editor. */
+  /**
+   * Moves the cursor to the start of the box's definition, in the document's
+   * editor. A document deleted or renamed since is logged, not thrown.
+   */
   private async reveal(id: string): Promise<void> {
     const range = this.ranges.get(id);
     if (range === undefined) {
       return;
     }
     const start = new vscode.Position(range.start.line, range.start.character);
-    const document = await vscode.workspace.openTextDocument(this.uri);
-    await vscode.window.showTextDocument(document, {
-      viewColumn: this.editorColumn(),
-      selection: new vscode.Range(start, start),
-      preserveFocus: false,
-    });
+    try {
+      const document = await vscode.workspace.openTextDocument(this.uri);
+      await vscode.window.showTextDocument(document, {
+        viewColumn: this.editorColumn(),
+        selection: new vscode.Range(start, start),
+        preserveFocus: false,
+      });
+    } catch (error) {
+      this.context.output.error(`Could not go to '${id}' in ${this.uri.toString()}: ${String(error)}`);
+    }
   }
 
   /** The column of an editor showing the document, else the one the preview was opened from. */

@@ -298,3 +298,31 @@ test("a diagram the page could not draw is logged", async () => {
 
   assert.ok(recorder.outputLines.some((line) => line.includes("could not be drawn: syntax error in line 1")));
 });
+
+test("a click after the document was deleted or renamed is logged, not thrown", async () => {
+  server.answer(result(0, "digraph { Q1 TEA }"));
+  const tea = dagDocument("tea");
+  const panel = await open(tea, ONE);
+  recorder.documents.delete(tea.uri.toString());
+
+  panel.send({ type: "reveal", id: "Q1" });
+  await settle();
+
+  assert.equal(recorder.shown.length, 0);
+  assert.ok(recorder.outputLines.some((line) => line.includes("Could not go to 'Q1' in file:///work/tea.dag: Error: no document")));
+});
+
+test("a message the preview fails to handle is logged, not thrown", async () => {
+  const tea = dagDocument("tea");
+  manager.show(tea as unknown as TextDocument, ONE);
+  const panel = recorder.panels.at(-1) ?? assert.fail();
+  server.answer(result(0, "digraph { Q1 }"));
+  panel.webview.postMessage = () => {
+    throw new Error("webview is disposed");
+  };
+
+  panel.send({ type: "ready" });
+  await settle();
+
+  assert.ok(recorder.outputLines.some((line) => line.includes('could not handle "ready": Error: webview is disposed')));
+});
