@@ -62,6 +62,13 @@ def test_every_toml_block_parses() -> None:
         assert tomllib.loads(block.text), block.text
 
 
+def test_the_zed_extension_builds_a_webassembly_library() -> None:
+    cargo = tomllib.loads(block_with("editors.md", "toml", "[lib]").text)
+
+    assert cargo["lib"]["crate-type"] == ["cdylib"]
+    assert "zed_extension_api" in cargo["dependencies"]
+
+
 def without_line_comments(text: str) -> str:
     """Sublime Text's JSON with its `//` comment lines removed."""
     return "".join(
