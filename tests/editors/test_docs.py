@@ -124,6 +124,27 @@ def test_the_workflow_checks_with_github_annotations() -> None:
     assert "dag-lsp --format --check ." in runs
 
 
+def test_the_workflow_checks_the_layout_after_a_failed_check() -> None:
+    """Without an `if:` a step is skipped once one before it failed."""
+    workflow = yaml.safe_load(block_with("ci.md", "yaml", "actions/checkout").text)
+    steps = {step.get("name"): step for step in workflow["jobs"]["dag-lsp"]["steps"]}
+
+    assert steps["Install dag-lsp"]["id"] == "install"
+    assert steps["Check the trees"].get("if") is None
+    assert steps["Check the layout"]["if"] == (
+        "${{ !cancelled() && steps.install.outcome == 'success' }}"
+    )
+
+
+def test_the_workflow_installs_dag_lsp_at_a_commit_not_a_tag() -> None:
+    """dag-lsp's repository has no tags: the docs name a commit to fill in."""
+    workflow = yaml.safe_load(block_with("ci.md", "yaml", "actions/checkout").text)
+    steps = {step.get("name"): step for step in workflow["jobs"]["dag-lsp"]["steps"]}
+
+    assert steps["Install dag-lsp"]["run"].endswith('/OWNER/dag-lsp@COMMIT"')
+    assert "v0.1.0" not in (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+
+
 def test_the_github_output_shown_is_what_dag_lsp_prints(tmp_path: Path) -> None:
     tree = blocks("ci.md", "dag")[0].text
     shown = block_with("ci.md", "text", "::error").text

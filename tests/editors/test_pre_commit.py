@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml  # type: ignore[import-untyped]
 
 from editors.markdown import block_with
 from editors.trees import BROKEN, GOOD, MESSY, MESSY_FORMATTED
@@ -64,8 +65,11 @@ def git(cwd: Path, *args: str) -> str:
 
 
 def snapshot(root: Path, into: Path) -> str:
-    """Commit the tracked files of `root`, as they are now, in a clone at `into`."""
-    git(root.parent, "clone", "--quiet", str(root), str(into))
+    """Commit the tracked files of `root`, as they are now, in a clone at `into`.
+
+    The clone has no tags, as dag-lsp's repository has none yet.
+    """
+    git(root.parent, "clone", "--quiet", "--no-tags", str(root), str(into))
 
     for name in git(root, "ls-files", "-z").split("\0"):
         if not name:
@@ -237,12 +241,25 @@ def test_installed_hook_refuses_a_commit_of_a_broken_tree(project: Project) -> N
     assert git(project.path, "rev-list", "--all") == ""
 
 
-def test_the_documented_config_checks_and_formats(project: Project) -> None:
-    documented = block_with("ci.md", "yaml", "rev: v0.1.0").text
-    config = documented.replace(
-        "https://github.com/OWNER/dag-lsp", str(project.hooks.repo)
-    )
-    project.configure(config.replace("v0.1.0", project.hooks.rev))
+DOCUMENTED_URL = "https://github.com/OWNER/dag-lsp"
+
+
+def test_the_documented_config_pins_a_commit_then_checks_and_formats(
+    project: Project,
+) -> None:
+    """The config of docs/ci.md, pinned by the command it gives, as it says."""
+    documented = block_with("ci.md", "yaml", f"repo: {DOCUMENTED_URL}").text
+    pin = block_with("ci.md", "sh", "pre-commit autoupdate").text.split()
+    assert pin[:2] == ["pre-commit", "autoupdate"]
+    here = str(project.hooks.repo)
+    project.configure(documented.replace(DOCUMENTED_URL, here))
+
+    pinned = project.pre_commit(*[here if a == DOCUMENTED_URL else a for a in pin[1:]])
+
+    assert pinned.status == 0, pinned.output
+    config = yaml.safe_load(project.read(".pre-commit-config.yaml"))
+    assert config["repos"][0]["rev"] == project.hooks.rev, pinned.output
+    git(project.path, "add", ".pre-commit-config.yaml")
     project.write("broken.dag", BROKEN)
     project.write("messy.dag", MESSY)
 
