@@ -26,9 +26,10 @@
 (defvar dag-mode-syntax-table
   (let ((table (make-syntax-table)))
     (modify-syntax-entry ?# "." table)
+    (modify-syntax-entry ?\" "." table)
     (modify-syntax-entry ?\n ">" table)
     table)
-  "Syntax table for `dag-mode': a newline ends a comment.")
+  "Syntax table for `dag-mode': a newline ends a comment; no strings.")
 
 (defun dag-whole-lines (beg end)
   "BEG and END moved out to the start and end of the lines they touch.

@@ -102,6 +102,20 @@ is active.  KEYS, a string, is typed afterwards."
   (dag-test-comment 'comment-region-command '(6 . 4) '(7 . 5) #'comment-region)
   (dag-test-comment 'uncomment-header '(0 . 3)))
 
+(defun dag-test-faces ()
+  "Record the faces of a label with a lone quote, a comment and a colour."
+  (with-temp-buffer
+    (dag-mode)
+    (insert "Q1: A 5\" screen?\n  yes -> Q2\n# note\n  color: #7c2d12\n")
+    (font-lock-ensure)
+    (let ((face-at (lambda (needle)
+                     (goto-char (point-min))
+                     (search-forward needle)
+                     (format "%s" (get-text-property (match-beginning 0) 'face)))))
+      (dag-test-record 'faces `((answer . ,(funcall face-at "yes"))
+                                (comment . ,(funcall face-at "note"))
+                                (colour . ,(funcall face-at "#7c2d12")))))))
+
 (defun dag-test-steps ()
   "Do what a person does with a .dag file in Emacs."
   (find-file (getenv "DAG_TEST_BROKEN"))
@@ -116,7 +130,7 @@ is active.  KEYS, a string, is typed afterwards."
 (load (getenv "DAG_TEST_SETUP"))
 (require 'eglot)
 (condition-case err
-    (progn (dag-test-comments) (dag-test-steps))
+    (progn (dag-test-comments) (dag-test-faces) (dag-test-steps))
   (error (dag-test-record 'error (error-message-string err))))
 (dag-test-record 'version emacs-version)
 (with-temp-file (getenv "DAG_TEST_OUT")

@@ -175,3 +175,12 @@ def test_m_semicolon_uncomments_a_comment_line(seen: dict[str, Any]) -> None:
     assert seen.get("uncomment-header") == good_with(
         0, "Which tea suits this afternoon?"
     ), seen
+
+
+def test_quotes_and_hashes_in_values_are_plain_text(seen: dict[str, Any]) -> None:
+    """A lone `"` starts no string; a `#` inside a value starts no comment."""
+    faces = seen.get("faces", {})
+
+    assert faces.get("answer") == "nil", seen
+    assert faces.get("comment") == "font-lock-comment-face", seen
+    assert "comment" not in faces.get("colour", "comment"), seen
