@@ -5,9 +5,13 @@
  *
  * It appends "start PID" and "exit PID" to LOG_FILE. MODE is `ok` (answers
  * initialize and shutdown, exits on exit), `exit-at-once` (prints an error
- * and exits with code 1 before reading anything) or `crash` (exits with
- * code 1 shortly after the client says it is initialized). In every mode a
- * `dag/diagram` request is answered with a diagram naming the document's URI.
+ * and exits with code 1 before reading anything), `crash` (exits with
+ * code 1 shortly after the client says it is initialized), `silent` (never
+ * reads or answers anything and stays up until it is killed, like a command
+ * that is not a language server) or `garbage` (sends a message that is not
+ * JSON once the client says it is initialized, then goes on as `ok`). In
+ * every mode that reads, a `dag/diagram` request is answered with a diagram
+ * naming the document's URI.
  */
 import * as fs from "node:fs";
 
@@ -36,6 +40,8 @@ function handle(message: Message): void {
     case "initialized":
       if (mode === "crash") {
         setTimeout(() => process.exit(1), 50);
+      } else if (mode === "garbage") {
+        process.stdout.write("Content-Length: 8\r\n\r\nnot json");
       }
       break;
     case "shutdown":
@@ -73,4 +79,8 @@ if (mode === "exit-at-once") {
   console.error("/usr/bin/python3: No module named dag_lsp");
   process.exit(1);
 }
-readMessages(handle);
+if (mode === "silent") {
+  setInterval(() => undefined, 1000);
+} else {
+  readMessages(handle);
+}

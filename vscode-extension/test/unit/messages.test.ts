@@ -40,6 +40,15 @@ describe("failureMessage", () => {
     assert.match(message, /restarted 3 times; it will not be restarted again/);
     assert.match(message, /\(tried: dag-lsp\)/);
   });
+
+  test("a server that never answers initialize is named with the time it had", () => {
+    assert.equal(
+      failureMessage({ command: "sleep", args: ["30"], source: "command" }, { kind: "timeout", seconds: 20 }),
+      "Decision DAG: the language server did not answer initialize within 20 seconds and was stopped (tried: sleep 30). " +
+        'Check that the command runs the dag-lsp language server on standard input and output, or change "dag.server.command", ' +
+        '"dag.server.args" or "dag.server.pythonPath".',
+    );
+  });
 });
 
 describe("lastLine", () => {

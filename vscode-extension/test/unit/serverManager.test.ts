@@ -14,13 +14,13 @@ const recorder = installFakeVscode();
 const FAKE_SERVER = path.resolve("out/test/fakes/lspServer.js");
 
 type Manager = import("../../src/serverManager").ServerManager;
-let createManager: () => Manager;
+let createManager: (startTimeoutMs?: number) => Manager;
 let manager: Manager | undefined;
 
 before(async () => {
   // Loaded only now, so that its `require("vscode")` finds the fake.
   const { ServerManager } = await import("../../src/serverManager");
-  createManager = () => new ServerManager(fakeOutputChannel(recorder));
+  createManager = (startTimeoutMs) => new ServerManager(fakeOutputChannel(recorder), startTimeoutMs);
 });
 
 afterEach(async () => {
@@ -46,6 +46,16 @@ function servers(log: string): { started: string[]; running: string[] } {
   const started = lines.filter((line) => line.startsWith("start ")).map((line) => line.slice(6));
   const exited = new Set(lines.filter((line) => line.startsWith("exit ")).map((line) => line.slice(5)));
   return { started, running: started.filter((pid) => !exited.has(pid)) };
+}
+
+/** Whether a process is still running (a killed fake server logs no exit). */
+function alive(pid: string): boolean {
+  try {
+    process.kill(Number(pid), 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const liveCollections = () => recorder.diagnosticCollections.filter((collection) => !collection.disposed).length;
@@ -88,9 +98,10 @@ describe("ServerManager", () => {
     await manager.start();
     const first = servers(log).running;
     assert.equal(first.length, 1);
+    // The second restart cancels the start the first one queued: one new server, not two.
     await Promise.all([manager.restart(), manager.restart()]);
     const { started, running } = servers(log);
-    assert.equal(started.length, 3);
+    assert.equal(started.length, 2);
     assert.equal(running.length, 1);
     assert.notDeepEqual(running, first);
     assert.equal(liveCollections(), 1);
@@ -107,6 +118,58 @@ describe("ServerManager", () => {
     assert.match(recorder.errorMessages[0] ?? "", /restarted 3 times/);
     assert.deepEqual(servers(log), { started: servers(log).started, running: [] });
     assert.equal(servers(log).started.length, 4);
+    assert.equal(liveCollections(), 0);
+  });
+
+  test("a server that never answers initialize is killed after the time limit and reported once", async () => {
+    const log = useFakeServer("silent");
+    manager = createManager(500);
+    const begun = Date.now();
+    await manager.start();
+    assert.ok(Date.now() - begun < 5000);
+    await sleep(300);
+    assert.equal(recorder.errorMessages.length, 1, recorder.errorMessages.join("\n"));
+    assert.match(recorder.errorMessages[0] ?? "", /did not answer initialize within 0\.5 seconds and was stopped \(tried: .*lspServer\.js silent /);
+    const { started } = servers(log);
+    assert.equal(started.length, 1);
+    assert.equal(started.filter(alive).length, 0);
+    assert.equal(liveCollections(), 0);
+  });
+
+  test("restart and stop end a server that is still starting instead of queueing behind it", async () => {
+    const log = useFakeServer("silent");
+    manager = createManager();
+    const starting = manager.start();
+    await waitFor(() => servers(log).started.length === 1);
+    useFakeServer("ok");
+    const begun = Date.now();
+    await Promise.all([starting, manager.restart()]);
+    assert.ok(Date.now() - begun < 5000, `restart took ${String(Date.now() - begun)} ms`);
+    assert.equal(alive(servers(log).started[0] ?? ""), false);
+    const uri = Uri.parse("file:///work/tea.dag") as unknown as import("vscode").Uri;
+    assert.ok(await manager.requestForDocument("dag/diagram", uri));
+
+    const silent = useFakeServer("silent");
+    const restarting = manager.restart();
+    await waitFor(() => servers(silent).started.length === 1);
+    await Promise.all([restarting, manager.stop()]);
+    assert.ok(Date.now() - begun < 10000);
+    assert.equal(alive(servers(silent).started[0] ?? ""), false);
+    // The killed server's client lets go of its diagnostics once it sees the connection close.
+    await waitFor(() => liveCollections() === 0, 2000);
+    assert.deepEqual(recorder.errorMessages, []);
+  });
+
+  test("a server whose connection errors is shut down and restarted by the manager alone", async () => {
+    const log = useFakeServer("garbage");
+    manager = createManager();
+    await manager.start();
+    await waitFor(() => recorder.errorMessages.length > 0);
+    await sleep(1000);
+    assert.equal(recorder.errorMessages.length, 1, recorder.errorMessages.join("\n"));
+    assert.match(recorder.errorMessages[0] ?? "", /restarted 3 times/);
+    assert.equal(servers(log).started.length, 4);
+    assert.deepEqual(servers(log).running, []);
     assert.equal(liveCollections(), 0);
   });
 
