@@ -121,11 +121,20 @@ def profile(path: Path) -> pstats.Stats:
     return pstats.Stats(profiler)
 
 
+Row = tuple[int, int, float, float, Any]
+
+
+def _table(stats: pstats.Stats) -> dict[Entry, Row]:
+    """The raw table of a profile: calls, primitive calls, own, cumulative."""
+    table: dict[Entry, Row] = stats.stats  # type: ignore[attr-defined]
+    return table
+
+
 def top_functions(
     stats: pstats.Stats, count: int
 ) -> list[tuple[str, float, float, int]]:
     """The functions with the most own time: name, own, cumulative, calls."""
-    table: dict[Entry, tuple[int, int, float, float, Any]] = stats.stats  # type: ignore[attr-defined]
+    table = _table(stats)
     ranked = sorted(table.items(), key=lambda item: item[1][2], reverse=True)
     return [
         (_name(entry), own, cumulative, calls)
@@ -135,7 +144,7 @@ def top_functions(
 
 def by_module(stats: pstats.Stats) -> list[tuple[str, float]]:
     """Own time added up by module (file), most first."""
-    table: dict[Entry, tuple[int, int, float, float, Any]] = stats.stats  # type: ignore[attr-defined]
+    table = _table(stats)
     totals: defaultdict[str, float] = defaultdict(float)
     for (file, _line, _function), (_c, _p, own, _cumulative, _callers) in table.items():
         totals[_module(file)] += own

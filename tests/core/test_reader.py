@@ -17,7 +17,7 @@ import pytest
 from dag_lsp.checks import check
 from dag_lsp.model import Kind
 from dag_lsp.reader import read
-from dag_lsp.source import decode, from_text, split_lines
+from dag_lsp.source import DecodeError, decode, from_text, split_lines
 
 from .helpers import codes, findings, lines, located, text_meaning
 
@@ -181,9 +181,9 @@ def test_no_recursion_grows_with_the_size_of_a_file() -> None:
 def test_bytes_that_are_not_utf8_give_a_position() -> None:
     data = b"dag: T\nQ1: caf\xe9 \xff\n"
 
-    with pytest.raises(ValueError, match="line 2, column 8") as raised:
+    with pytest.raises(DecodeError, match="line 2, column 8") as raised:
         decode(data)
-    assert (raised.value.line, raised.value.column) == (1, 7)  # type: ignore[attr-defined]
+    assert (raised.value.line, raised.value.column) == (1, 7)
 
 
 def test_utf8_decodes_with_its_byte_order_mark_kept_for_the_source() -> None:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import yaml  # type: ignore[import-untyped]
+import yaml
 
 from editors.markdown import block_with
 from editors.trees import BROKEN, GOOD, MESSY, MESSY_FORMATTED

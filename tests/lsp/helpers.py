@@ -104,6 +104,18 @@ def apply_edits(text: str, edits: Sequence[types.TextEdit], encoding: str) -> st
     return text
 
 
+def markdown(hover: types.Hover | None) -> str:
+    """The Markdown text of a hover."""
+    assert hover is not None and isinstance(hover.contents, types.MarkupContent)
+    return hover.contents.value
+
+
+def text_edit(item: types.CompletionItem) -> types.TextEdit:
+    """The text edit a completion item carries."""
+    assert isinstance(item.text_edit, types.TextEdit)
+    return item.text_edit
+
+
 def edits_of(edit: types.WorkspaceEdit | None) -> list[types.TextEdit]:
     """The text edits of a workspace edit of one document."""
     assert edit is not None

@@ -14,7 +14,11 @@ pytestmark = pytest.mark.asyncio(loop_scope="session")
 
 
 async def actions(
-    editor: Editor, uri: str, line: int, column: int, only: list[str] | None = None
+    editor: Editor,
+    uri: str,
+    line: int,
+    column: int,
+    only: list[types.CodeActionKind | str] | None = None,
 ) -> list[types.CodeAction]:
     published = editor.client.diagnostics[uri]
     context = types.CodeActionContext(diagnostics=list(published), only=only)
@@ -86,7 +90,7 @@ async def test_no_actions_where_nothing_is_wrong_or_for_other_kinds(
     uri, _ = await editor.open(BROKEN)
 
     assert await actions(editor, uri, 3, 5) == []
-    refactors = [types.CodeActionKind.Refactor]
+    refactors: list[types.CodeActionKind | str] = [types.CodeActionKind.Refactor]
     assert await actions(editor, uri, 4, 10, only=refactors) == []
     await editor.close(uri)
 

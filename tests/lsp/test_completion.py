@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lsprotocol import types
 
-from .helpers import Editor
+from .helpers import Editor, text_edit
 from .trees import BREW, NOTES, lines
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
@@ -194,11 +194,11 @@ async def test_snippets_for_new_blocks(editor: Editor) -> None:
         new_text="${1:Q22}: ${2:Question text?}\n  ${3:yes} -> $4\n  ${5:no} -> $0",
     )
     assert outcome.label == "outcome block"
-    assert outcome.text_edit.new_text.startswith("[${1:ID}]: ${2:Label}\n")  # type: ignore[union-attr]
+    assert text_edit(outcome).new_text.startswith("[${1:ID}]: ${2:Label}\n")
 
     bracket = with_line(text, 41, "[")
     uri, result = await offered(editor, bracket, 41, 1, trigger="[")
-    assert [item.text_edit.range for item in result.items] == [  # type: ignore[union-attr]
+    assert [text_edit(item).range for item in result.items] == [
         editor.range(uri, 41, 0, 1)
     ] * 2
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lsprotocol import types
 
-from .helpers import Editor
+from .helpers import Editor, markdown
 from .trees import BREW, BROKEN, NOTES
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
@@ -21,11 +21,6 @@ async def hover_at(
         assert found.contents.kind == types.MarkupKind.Markdown
     await editor.close(uri)
     return found
-
-
-def markdown(hover: types.Hover | None) -> str:
-    assert hover is not None and isinstance(hover.contents, types.MarkupContent)
-    return hover.contents.value
 
 
 async def test_a_question_reference_shows_its_text_and_hint(editor: Editor) -> None:
@@ -62,7 +57,8 @@ async def test_an_outcome_shows_label_description_code_and_color(
         "Boil the kettle and stir; no Q2 needed.\n\n"
         "*Code:* `BREW_INSTANT` · *Color:* `#888`"
     )
-    assert hover is not None and hover.range.start.character == 10
+    assert hover is not None and hover.range is not None
+    assert hover.range.start.character == 10
 
 
 async def test_an_answer_shows_where_it_leads(editor: Editor) -> None:

@@ -13,7 +13,7 @@ from lsprotocol import types
 from dag_lsp.checks import check
 from dag_lsp.reader import read
 
-from .helpers import Editor, new_uri
+from .helpers import Editor, markdown, new_uri, text_edit
 from .trees import BREW, CAFE, lines
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
@@ -50,7 +50,7 @@ async def check_wide_characters(editor: Editor) -> None:
 
     items = await editor.complete(uri, 10, 20)
     sandwich = editor.find(uri, 10, "SANDWICH")
-    assert [item.text_edit.range for item in items.items] == [sandwich] * 3  # type: ignore[union-attr]
+    assert [text_edit(item).range for item in items.items] == [sandwich] * 3
     await editor.close(uri)
 
 
@@ -72,8 +72,7 @@ async def test_positions_inside_a_wide_character_round_up(encoded: Editor) -> No
     await encoded.change(uri, 2, [change], CAFE.replace("🍰\n", rounded + "\n", 1))
 
     hover = await encoded.hover(uri, 1, 7)
-    assert hover is not None
-    first = hover.contents.value.split("\n")[0]  # type: ignore[union-attr]
+    first = markdown(hover).split("\n")[0]
     assert first == f"**Q1**: Hungry — or just thirsty? {rounded}"
     await encoded.close(uri)
 

@@ -8,7 +8,8 @@ boxes' ranges in that version.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, cast
 
 import pytest
 from lsprotocol import types
@@ -73,10 +74,19 @@ def as_range(found: dict[str, Any]) -> types.Range:
     )
 
 
+async def request(editor: Editor, params: Any) -> Any:
+    """Send a `dag/diagram` request as it is, unconverted."""
+    send = cast(
+        Callable[[str, Any], Awaitable[Any]], editor.client.protocol.send_request_async
+    )
+    return await send(METHOD, params)
+
+
 async def diagram(editor: Editor, uri: str) -> dict[str, Any] | None:
-    params = {"textDocument": {"uri": uri}}
-    result = await editor.client.protocol.send_request_async(METHOD, params)
-    return plain(result)
+    found: dict[str, Any] | None = plain(
+        await request(editor, {"textDocument": {"uri": uri}})
+    )
+    return found
 
 
 def boxes(found: dict[str, Any]) -> list[tuple[str, str, types.Range]]:
@@ -164,6 +174,6 @@ async def test_a_document_that_is_not_open_has_no_diagram(editor: Editor) -> Non
 
 async def test_params_without_a_document_are_refused(editor: Editor) -> None:
     with pytest.raises(JsonRpcException) as refused:
-        await editor.client.protocol.send_request_async(METHOD, {"uri": "x"})
+        await request(editor, {"uri": "x"})
 
     assert refused.value.code == -32602

@@ -6,7 +6,7 @@ import pytest
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 
-from .helpers import Editor
+from .helpers import Editor, edits_of
 from .trees import BREW
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
@@ -14,14 +14,7 @@ pytestmark = pytest.mark.asyncio(loop_scope="session")
 
 def apply(text: str, edit: types.WorkspaceEdit | None) -> str:
     """The text after a workspace edit of one document (ASCII positions)."""
-    assert edit is not None
-    if edit.document_changes is not None:
-        (change,) = edit.document_changes
-        assert isinstance(change, types.TextDocumentEdit)
-        edits = list(change.edits)
-    else:
-        assert edit.changes is not None
-        (edits,) = edit.changes.values()
+    edits = edits_of(edit)
     rows = text.split("\n")
     for item in sorted(
         edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True
