@@ -10,11 +10,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# requirements.lock pins every package the tests install, down to the
+# dependencies of dependencies (pip-compile --extra test; see the README).
 python3 -m venv .venv
-.venv/bin/pip install --quiet --disable-pip-version-check '.[test]'
+.venv/bin/pip install --quiet --disable-pip-version-check \
+  -c requirements.lock '.[test]'
 
 # The wheels pre-commit's hook environment installs, so its tests run offline.
-.venv/bin/pip wheel --quiet --disable-pip-version-check -w .wheelhouse . hatchling==1.33.0
+.venv/bin/pip wheel --quiet --disable-pip-version-check -w .wheelhouse \
+  -c requirements.lock . hatchling==1.33.0
 
 missing=()
 command -v nvim >/dev/null || missing+=(neovim)
