@@ -19,7 +19,10 @@ export function activate(context: vscode.ExtensionContext): void {
   manager = serverManager;
   const previews = new PreviewManager(
     context.extensionUri,
-    { diagram: (uri) => serverManager.requestForDocument<DiagramResult | null>(DIAGRAM_REQUEST, uri) },
+    {
+      diagram: (uri) =>
+        serverManager.requestForDocument<DiagramResult | null>(DIAGRAM_REQUEST, uri),
+    },
     output,
   );
   context.subscriptions.push(
@@ -29,7 +32,9 @@ export function activate(context: vscode.ExtensionContext): void {
     serverManager.onDidStartServer(() => {
       previews.refreshAll();
     }),
-    vscode.commands.registerCommand("dag.showPreview", (uri?: vscode.Uri) => showPreview(previews, uri)),
+    vscode.commands.registerCommand("dag.showPreview", (uri?: vscode.Uri) =>
+      showPreview(previews, uri),
+    ),
     vscode.commands.registerCommand("dag.restartServer", () => serverManager.restart()),
     vscode.commands.registerCommand("dag.showOutput", () => {
       output.show();
@@ -51,14 +56,23 @@ export function deactivate(): Promise<void> | undefined {
  * Opens the preview of a `.dag` file: the one whose editor-title button was
  * pressed (`uri`), else the active editor's.
  */
-async function showPreview(previews: PreviewManager, uri: vscode.Uri | undefined): Promise<void> {
+async function showPreview(
+  previews: PreviewManager,
+  uri: vscode.Uri | undefined,
+): Promise<void> {
   const active = vscode.window.activeTextEditor;
-  const document = uri === undefined ? active?.document : await vscode.workspace.openTextDocument(uri);
+  const document =
+    uri === undefined ? active?.document : await vscode.workspace.openTextDocument(uri);
   if (document?.languageId !== "dag") {
-    void vscode.window.showInformationMessage("Decision DAG: open a .dag file to see its preview.");
+    void vscode.window.showInformationMessage(
+      "Decision DAG: open a .dag file to see its preview.",
+    );
     return;
   }
-  const column = active?.document.uri.toString() === document.uri.toString() ? active.viewColumn : undefined;
+  const column =
+    active?.document.uri.toString() === document.uri.toString()
+      ? active.viewColumn
+      : undefined;
   previews.show(document, column);
 }
 

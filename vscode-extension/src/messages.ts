@@ -7,7 +7,11 @@ import { formatCommandLine, type ServerCommand } from "./serverCommand";
 /** Why the server could not be started or kept running. */
 export type Failure =
   | { readonly kind: "spawn"; readonly code: string | undefined }
-  | { readonly kind: "exited"; readonly exitCode: number | null; readonly stderrTail: string }
+  | {
+      readonly kind: "exited";
+      readonly exitCode: number | null;
+      readonly stderrTail: string;
+    }
   | { readonly kind: "crashed"; readonly restarts: number }
   | { readonly kind: "timeout"; readonly seconds: number };
 

@@ -31,11 +31,18 @@ export const PYTHON_MODULE = "dag_lsp";
  * `<pythonPath> -m dag_lsp ARGS` when a Python interpreter is set (it takes
  * precedence), otherwise `<command> ARGS`, with `dag-lsp` for a blank command.
  */
-export function resolveServerCommand(settings: ServerSettings, context: PathContext): ServerCommand {
+export function resolveServerCommand(
+  settings: ServerSettings,
+  context: PathContext,
+): ServerCommand {
   const args = settings.args.map((arg) => expandVariables(arg, context));
   const pythonPath = settings.pythonPath.trim();
   if (pythonPath !== "") {
-    return { command: expandVariables(pythonPath, context), args: ["-m", PYTHON_MODULE, ...args], source: "pythonPath" };
+    return {
+      command: expandVariables(pythonPath, context),
+      args: ["-m", PYTHON_MODULE, ...args],
+      source: "pythonPath",
+    };
   }
   const command = settings.command.trim() || DEFAULT_COMMAND;
   return { command: expandVariables(command, context), args, source: "command" };
@@ -44,8 +51,12 @@ export function resolveServerCommand(settings: ServerSettings, context: PathCont
 /** Expands `${workspaceFolder}` (when there is one) and a leading `~`. */
 export function expandVariables(value: string, context: PathContext): string {
   const withFolder =
-    context.workspaceFolder === undefined ? value : value.replaceAll("${workspaceFolder}", context.workspaceFolder);
-  return /^~(?=$|[/\\])/.test(withFolder) ? context.home + withFolder.slice(1) : withFolder;
+    context.workspaceFolder === undefined
+      ? value
+      : value.replaceAll("${workspaceFolder}", context.workspaceFolder);
+  return /^~(?=$|[/\\])/.test(withFolder)
+    ? context.home + withFolder.slice(1)
+    : withFolder;
 }
 
 /** The command line as a user would type it, quoting words that hold spaces or quotes. */
@@ -58,10 +69,16 @@ function quoteWord(word: string): string {
 }
 
 /** Settings as read from the configuration, where a hand-edited file may hold any type. */
-export function sanitizeSettings(raw: { command: unknown; args: unknown; pythonPath: unknown }): ServerSettings {
+export function sanitizeSettings(raw: {
+  command: unknown;
+  args: unknown;
+  pythonPath: unknown;
+}): ServerSettings {
   return {
     command: typeof raw.command === "string" ? raw.command : DEFAULT_COMMAND,
-    args: Array.isArray(raw.args) ? raw.args.filter((arg): arg is string => typeof arg === "string") : [],
+    args: Array.isArray(raw.args)
+      ? raw.args.filter((arg): arg is string => typeof arg === "string")
+      : [],
     pythonPath: typeof raw.pythonPath === "string" ? raw.pythonPath : "",
   };
 }

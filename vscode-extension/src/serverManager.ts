@@ -126,7 +126,11 @@ export class ServerManager implements vscode.Disposable {
       this.reportFailure(server, { kind: "spawn", code: errorCode(error) });
       return;
     }
-    const session = { server, process: serverProcess, client: this.createClient(serverProcess) };
+    const session = {
+      server,
+      process: serverProcess,
+      client: this.createClient(serverProcess),
+    };
     this.session = session;
     this.watch(session);
     const outcome = await this.waitForStart(session.client, signal);
@@ -145,7 +149,10 @@ export class ServerManager implements vscode.Disposable {
    * Waits for the client to start, but no longer than the time limit and
    * not past a stop or restart.
    */
-  private async waitForStart(client: LanguageClient, signal: AbortSignal): Promise<StartOutcome> {
+  private async waitForStart(
+    client: LanguageClient,
+    signal: AbortSignal,
+  ): Promise<StartOutcome> {
     // Judged by the state, not by how start() settles: it does not reliably reject when the server dies while starting.
     const started = client.start().then(
       () => "started" as const,
@@ -154,23 +161,41 @@ export class ServerManager implements vscode.Disposable {
     const timeout = delay(this.startTimeoutMs);
     const cancelled = whenAborted(signal);
     try {
-      const first = await Promise.race([started, timeout.promise.then(() => "timeout" as const), cancelled.promise]);
-      return first === "started" ? (client.state === State.Running ? "running" : "failed") : first;
+      const first = await Promise.race([
+        started,
+        timeout.promise.then(() => "timeout" as const),
+        cancelled.promise,
+      ]);
+      return first === "started"
+        ? client.state === State.Running
+          ? "running"
+          : "failed"
+        : first;
     } finally {
       timeout.clear();
       cancelled.clear();
     }
   }
 
-  private reportStartFailure(session: Session, outcome: Exclude<StartOutcome, "running">): void {
+  private reportStartFailure(
+    session: Session,
+    outcome: Exclude<StartOutcome, "running">,
+  ): void {
     const { server, process: serverProcess } = session;
     if (outcome === "cancelled") {
       this.output.info("The language server was stopped while it was starting.");
     } else if (outcome === "timeout") {
-      this.reportFailure(server, { kind: "timeout", seconds: this.startTimeoutMs / 1000 });
+      this.reportFailure(server, {
+        kind: "timeout",
+        seconds: this.startTimeoutMs / 1000,
+      });
     } else {
       const { exitCode, stderrText } = serverProcess;
-      this.reportFailure(server, { kind: "exited", exitCode, stderrTail: lastLine(stderrText) });
+      this.reportFailure(server, {
+        kind: "exited",
+        exitCode,
+        stderrTail: lastLine(stderrText),
+      });
     }
   }
 
@@ -235,7 +260,10 @@ export class ServerManager implements vscode.Disposable {
         await this.startSession(signal);
       });
     } else {
-      this.reportFailure(session.server, { kind: "crashed", restarts: this.restarts.maxRestarts });
+      this.reportFailure(session.server, {
+        kind: "crashed",
+        restarts: this.restarts.maxRestarts,
+      });
       void this.enqueue(() => endSession(session));
     }
   }
@@ -244,13 +272,18 @@ export class ServerManager implements vscode.Disposable {
   private reportFailure(server: ServerCommand, failure: Failure): void {
     const message = failureMessage(server, failure);
     this.output.error(message);
-    void vscode.window.showErrorMessage(message, OPEN_SETTINGS, SHOW_OUTPUT).then((choice) => {
-      if (choice === OPEN_SETTINGS) {
-        void vscode.commands.executeCommand("workbench.action.openSettings", "dag.server");
-      } else if (choice === SHOW_OUTPUT) {
-        this.output.show();
-      }
-    });
+    void vscode.window
+      .showErrorMessage(message, OPEN_SETTINGS, SHOW_OUTPUT)
+      .then((choice) => {
+        if (choice === OPEN_SETTINGS) {
+          void vscode.commands.executeCommand(
+            "workbench.action.openSettings",
+            "dag.server",
+          );
+        } else if (choice === SHOW_OUTPUT) {
+          this.output.show();
+        }
+      });
   }
 }
 
@@ -261,7 +294,11 @@ export class ServerManager implements vscode.Disposable {
  * manager's, which names the command line and how to fix it.
  */
 class StartQuietlyClient extends LanguageClient {
-  override error(message: string, data?: unknown, showNotification: boolean | "force" = true): void {
+  override error(
+    message: string,
+    data?: unknown,
+    showNotification: boolean | "force" = true,
+  ): void {
     super.error(message, data, this.state === State.Running ? showNotification : false);
   }
 
@@ -284,7 +321,8 @@ class StartQuietlyClient extends LanguageClient {
 function quietErrorHandler(): ErrorHandler {
   return {
     error: (_error, _message, count) => ({
-      action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown,
+      action:
+        count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown,
       handled: true,
     }),
     closed: async () => {
@@ -313,11 +351,19 @@ function delay(ms: number): { promise: Promise<void>; clear: () => void } {
   const promise = new Promise<void>((resolve) => {
     timer = setTimeout(resolve, ms);
   });
-  return { promise, clear: () => { clearTimeout(timer); } };
+  return {
+    promise,
+    clear: () => {
+      clearTimeout(timer);
+    },
+  };
 }
 
 /** A promise that resolves with "cancelled" once `signal` aborts, and a way to stop listening. */
-function whenAborted(signal: AbortSignal): { promise: Promise<"cancelled">; clear: () => void } {
+function whenAborted(signal: AbortSignal): {
+  promise: Promise<"cancelled">;
+  clear: () => void;
+} {
   let listener = (): void => undefined;
   const promise = new Promise<"cancelled">((resolve) => {
     listener = () => {
@@ -328,7 +374,12 @@ function whenAborted(signal: AbortSignal): { promise: Promise<"cancelled">; clea
     listener();
   }
   signal.addEventListener("abort", listener, { once: true });
-  return { promise, clear: () => { signal.removeEventListener("abort", listener); } };
+  return {
+    promise,
+    clear: () => {
+      signal.removeEventListener("abort", listener);
+    },
+  };
 }
 
 function readSettings(): ServerSettings {
@@ -342,7 +393,9 @@ function readSettings(): ServerSettings {
 
 /** The first workspace folder on disk: `${workspaceFolder}` in settings, and the server's working directory. */
 function workspaceFolder(): string | undefined {
-  const folder = vscode.workspace.workspaceFolders?.find((candidate) => candidate.uri.scheme === "file");
+  const folder = vscode.workspace.workspaceFolders?.find(
+    (candidate) => candidate.uri.scheme === "file",
+  );
   return folder?.uri.fsPath;
 }
 

@@ -17,9 +17,11 @@ export class ServerProcess {
     child.stderr.on("data", (chunk: Buffer) => {
       this.stderr = (this.stderr + chunk.toString("utf8")).slice(-STDERR_KEPT);
     });
-    this.exited = new Promise((resolve) => child.once("exit", () => {
-      resolve();
-    }));
+    this.exited = new Promise((resolve) =>
+      child.once("exit", () => {
+        resolve();
+      }),
+    );
     // An 'error' event without a listener would throw in the extension host.
     child.on("error", () => undefined);
   }
@@ -72,7 +74,12 @@ export class ServerProcess {
 
 /** The `code` of a Node.js system error (ENOENT, EACCES...), if it has one. */
 export function errorCode(error: unknown): string | undefined {
-  if (typeof error === "object" && error !== null && "code" in error && typeof error.code === "string") {
+  if (
+    typeof error === "object" &&
+    error !== null &&
+    "code" in error &&
+    typeof error.code === "string"
+  ) {
     return error.code;
   }
   return undefined;

@@ -9,7 +9,13 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { loadGrammar, ROOT_SCOPE, tokenize, unscopedTokens, type Token } from "./tokenize";
+import {
+  loadGrammar,
+  ROOT_SCOPE,
+  tokenize,
+  unscopedTokens,
+  type Token,
+} from "./tokenize";
 
 function formatToken(token: Token): string {
   const scopes = token.scopes.filter((scope) => scope !== ROOT_SCOPE).join(" ");
@@ -28,7 +34,10 @@ async function main(argv: readonly string[]): Promise<number> {
   let checked = 0;
   let unscoped = 0;
   for (const file of files) {
-    const tokens = tokenize(grammar, fs.readFileSync(path.resolve(baseDir, file), "utf8"));
+    const tokens = tokenize(
+      grammar,
+      fs.readFileSync(path.resolve(baseDir, file), "utf8"),
+    );
     const shown = check ? unscopedTokens(tokens) : tokens;
     checked += tokens.length;
     unscoped += unscopedTokens(tokens).length;
@@ -37,7 +46,9 @@ async function main(argv: readonly string[]): Promise<number> {
     }
   }
   if (check) {
-    console.log(`${String(files.length)} files, ${String(checked)} tokens, ${String(unscoped)} without a meaningful scope`);
+    console.log(
+      `${String(files.length)} files, ${String(checked)} tokens, ${String(unscoped)} without a meaningful scope`,
+    );
   }
   return check && unscoped > 0 ? 1 : 0;
 }

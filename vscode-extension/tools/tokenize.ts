@@ -27,7 +27,9 @@ let onigLib: Promise<textmate.IOnigLib> | undefined;
 function loadOnigLib(): Promise<textmate.IOnigLib> {
   onigLib ??= (async () => {
     const wasm = fs.readFileSync(require.resolve("vscode-oniguruma/release/onig.wasm"));
-    await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
+    await oniguruma.loadWASM(
+      wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength),
+    );
     return {
       createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
       createOnigString: (text: string) => new oniguruma.OnigString(text),
@@ -36,12 +38,16 @@ function loadOnigLib(): Promise<textmate.IOnigLib> {
   return onigLib;
 }
 
-export async function loadGrammar(grammarPath = GRAMMAR_PATH): Promise<textmate.IGrammar> {
+export async function loadGrammar(
+  grammarPath = GRAMMAR_PATH,
+): Promise<textmate.IGrammar> {
   const registry = new textmate.Registry({
     onigLib: loadOnigLib(),
     loadGrammar: (scopeName) =>
       Promise.resolve(
-        scopeName === ROOT_SCOPE ? textmate.parseRawGrammar(fs.readFileSync(grammarPath, "utf8"), grammarPath) : null,
+        scopeName === ROOT_SCOPE
+          ? textmate.parseRawGrammar(fs.readFileSync(grammarPath, "utf8"), grammarPath)
+          : null,
       ),
   });
   const grammar = await registry.loadGrammar(ROOT_SCOPE);
@@ -59,7 +65,12 @@ export function tokenize(grammar: textmate.IGrammar, text: string): Token[] {
     const result = grammar.tokenizeLine(lineText, state);
     for (const token of result.tokens) {
       const tokenText = lineText.slice(token.startIndex, token.endIndex);
-      tokens.push({ line: index + 1, column: token.startIndex + 1, text: tokenText, scopes: token.scopes });
+      tokens.push({
+        line: index + 1,
+        column: token.startIndex + 1,
+        text: tokenText,
+        scopes: token.scopes,
+      });
     }
     state = result.ruleStack;
   });
@@ -70,6 +81,7 @@ export function tokenize(grammar: textmate.IGrammar, text: string): Token[] {
 export function unscopedTokens(tokens: readonly Token[]): Token[] {
   return tokens.filter(
     (token) =>
-      token.text.trim() !== "" && token.scopes.every((scope) => scope === ROOT_SCOPE || scope.startsWith("meta.")),
+      token.text.trim() !== "" &&
+      token.scopes.every((scope) => scope === ROOT_SCOPE || scope.startsWith("meta.")),
   );
 }

@@ -42,7 +42,12 @@ export class PreviewManager implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
   private readonly context: Context;
 
-  constructor(extensionUri: vscode.Uri, source: DiagramSource, output: vscode.LogOutputChannel, delayMs = UPDATE_DELAY_MS) {
+  constructor(
+    extensionUri: vscode.Uri,
+    source: DiagramSource,
+    output: vscode.LogOutputChannel,
+    delayMs = UPDATE_DELAY_MS,
+  ) {
     this.context = { extensionUri, source, output, delayMs };
     this.subscription = vscode.workspace.onDidChangeTextDocument((event) => {
       this.previews.get(event.document.uri.toString())?.schedule();
@@ -57,7 +62,12 @@ export class PreviewManager implements vscode.Disposable {
       open.panel.reveal(undefined, true);
       return;
     }
-    const preview = new Preview(document.uri, column, this.context, createPanel(document.uri, this.context.extensionUri));
+    const preview = new Preview(
+      document.uri,
+      column,
+      this.context,
+      createPanel(document.uri, this.context.extensionUri),
+    );
     this.previews.set(key, preview);
     preview.panel.onDidDispose(() => {
       preview.dispose();
@@ -88,14 +98,20 @@ function createPanel(uri: vscode.Uri, extensionUri: vscode.Uri): vscode.WebviewP
     { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
     {
       enableScripts: true,
-      localResourceRoots: RESOURCE_FOLDERS.map((folder) => vscode.Uri.joinPath(extensionUri, folder)),
+      localResourceRoots: RESOURCE_FOLDERS.map((folder) =>
+        vscode.Uri.joinPath(extensionUri, folder),
+      ),
     },
   );
   const webview = panel.webview;
   panel.webview.html = previewHtml({
     cspSource: webview.cspSource,
-    scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...SCRIPT)).toString(),
-    styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...STYLE)).toString(),
+    scriptUri: webview
+      .asWebviewUri(vscode.Uri.joinPath(extensionUri, ...SCRIPT))
+      .toString(),
+    styleUri: webview
+      .asWebviewUri(vscode.Uri.joinPath(extensionUri, ...STYLE))
+      .toString(),
     nonce: makeNonce(),
     title,
   });
@@ -121,7 +137,9 @@ class Preview {
   ) {
     this.subscription = panel.webview.onDidReceiveMessage((message: WebviewMessage) => {
       this.onMessage(message).catch((error: unknown) => {
-        this.context.output.error(`The preview of ${this.uri.toString()} could not handle "${message.type}": ${String(error)}`);
+        this.context.output.error(
+          `The preview of ${this.uri.toString()} could not handle "${message.type}": ${String(error)}`,
+        );
       });
     });
   }
@@ -147,7 +165,9 @@ class Preview {
         await this.reveal(message.id);
         break;
       case "renderFailed":
-        this.context.output.error(`The preview of ${this.uri.toString()} could not be drawn: ${message.message}`);
+        this.context.output.error(
+          `The preview of ${this.uri.toString()} could not be drawn: ${message.message}`,
+        );
         break;
     }
   }
@@ -158,7 +178,9 @@ class Preview {
     try {
       result = await this.context.source.diagram(this.uri);
     } catch (error) {
-      this.context.output.warn(`The diagram of ${this.uri.toString()} could not be updated: ${String(error)}`);
+      this.context.output.warn(
+        `The diagram of ${this.uri.toString()} could not be updated: ${String(error)}`,
+      );
       result = undefined;
     }
     if (asked === this.asked) {
@@ -169,7 +191,8 @@ class Preview {
 
   private apply(result: DiagramResult | null | undefined): void {
     if (result === undefined) {
-      this.banner = "the language server is not running; the diagram updates once it runs";
+      this.banner =
+        "the language server is not running; the diagram updates once it runs";
       return;
     }
     if (result === null) {
@@ -181,11 +204,17 @@ class Preview {
       this.lastGood = result.source;
       this.lastGoodBoxes = result.nodes.length;
     }
-    this.banner = result.error === null ? null : errorBanner(result.error, this.lastGood !== null);
+    this.banner =
+      result.error === null ? null : errorBanner(result.error, this.lastGood !== null);
   }
 
   private post(): void {
-    const message: ShowMessage = { type: "show", source: this.lastGood, boxes: this.lastGoodBoxes, banner: this.banner };
+    const message: ShowMessage = {
+      type: "show",
+      source: this.lastGood,
+      boxes: this.lastGoodBoxes,
+      banner: this.banner,
+    };
     void this.panel.webview.postMessage(message);
   }
 
@@ -207,19 +236,28 @@ class Preview {
         preserveFocus: false,
       });
     } catch (error) {
-      this.context.output.error(`Could not go to '${id}' in ${this.uri.toString()}: ${String(error)}`);
+      this.context.output.error(
+        `Could not go to '${id}' in ${this.uri.toString()}: ${String(error)}`,
+      );
     }
   }
 
   /** The column of an editor showing the document, else the one the preview was opened from. */
   private editorColumn(): vscode.ViewColumn {
     const key = this.uri.toString();
-    const visible = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === key);
+    const visible = vscode.window.visibleTextEditors.find(
+      (editor) => editor.document.uri.toString() === key,
+    );
     return visible?.viewColumn ?? this.column ?? vscode.ViewColumn.One;
   }
 }
 
-function errorBanner(error: { message: string; range: LspRange }, keeping: boolean): string {
+function errorBanner(
+  error: { message: string; range: LspRange },
+  keeping: boolean,
+): string {
   const where = `syntax error on line ${String(error.range.start.line + 1)}: ${error.message}`;
-  return keeping ? `${where} (showing the last good diagram)` : `${where} (the diagram appears once the file reads without errors)`;
+  return keeping
+    ? `${where} (showing the last good diagram)`
+    : `${where} (the diagram appears once the file reads without errors)`;
 }

@@ -120,7 +120,11 @@ function revealBox(target: EventTarget | null): void {
 }
 
 function isShow(data: unknown): data is ShowMessage {
-  return typeof data === "object" && data !== null && (data as { type?: unknown }).type === "show";
+  return (
+    typeof data === "object" &&
+    data !== null &&
+    (data as { type?: unknown }).type === "show"
+  );
 }
 
 window.addEventListener("message", (event: MessageEvent<unknown>) => {

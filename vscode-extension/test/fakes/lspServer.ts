@@ -29,7 +29,9 @@ process.on("exit", () => {
 
 function send(message: object): void {
   const body = JSON.stringify({ jsonrpc: "2.0", ...message });
-  process.stdout.write(`Content-Length: ${String(Buffer.byteLength(body))}\r\n\r\n${body}`);
+  process.stdout.write(
+    `Content-Length: ${String(Buffer.byteLength(body))}\r\n\r\n${body}`,
+  );
 }
 
 function handle(message: Message): void {
@@ -49,7 +51,10 @@ function handle(message: Message): void {
       break;
     case "dag/diagram": {
       const source = `digraph { "${message.params?.textDocument?.uri ?? ""}" }`;
-      send({ id: message.id, result: { version: 1, format: "dot", source, error: null, nodes: [] } });
+      send({
+        id: message.id,
+        result: { version: 1, format: "dot", source, error: null, nodes: [] },
+      });
       break;
     }
     case "exit":
@@ -64,8 +69,14 @@ function readMessages(onMessage: (message: Message) => void): void {
     buffer = Buffer.concat([buffer, chunk]);
     for (;;) {
       const headerEnd = buffer.indexOf("\r\n\r\n");
-      const length = /Content-Length: (\d+)/i.exec(buffer.subarray(0, headerEnd).toString())?.[1];
-      if (headerEnd < 0 || length === undefined || buffer.length < headerEnd + 4 + Number(length)) {
+      const length = /Content-Length: (\d+)/i.exec(
+        buffer.subarray(0, headerEnd).toString(),
+      )?.[1];
+      if (
+        headerEnd < 0 ||
+        length === undefined ||
+        buffer.length < headerEnd + 4 + Number(length)
+      ) {
         return;
       }
       const body = buffer.subarray(headerEnd + 4, headerEnd + 4 + Number(length));

@@ -172,7 +172,8 @@ function standIn(): unknown {
 /** Wraps `members` so that anything they do not define is a stand-in. */
 function withStandIns<T extends object>(members: T): T {
   return new Proxy(members, {
-    get: (target, property) => (property in target ? Reflect.get(target, property) : standIn()),
+    get: (target, property) =>
+      property in target ? Reflect.get(target, property) : standIn(),
   });
 }
 
@@ -181,7 +182,15 @@ export function fakeOutputChannel(recorder: Recorder): LogOutputChannel {
   const line = (text: string) => {
     recorder.outputLines.push(text);
   };
-  const members = { append: line, appendLine: line, info: line, warn: line, error: line, trace: line, debug: line };
+  const members = {
+    append: line,
+    appendLine: line,
+    info: line,
+    warn: line,
+    error: line,
+    trace: line,
+    debug: line,
+  };
   return withStandIns(members) as unknown as LogOutputChannel;
 }
 
@@ -202,7 +211,8 @@ export function installFakeVscode(): Recorder {
     editors: [],
     changeSettings: (...names) => {
       configurationChanged.fire({
-        affectsConfiguration: (section: string) => names.some((name) => name === section || name.startsWith(`${section}.`)),
+        affectsConfiguration: (section: string) =>
+          names.some((name) => name === section || name.startsWith(`${section}.`)),
       });
     },
     changeDocument: (document) => {
@@ -255,7 +265,9 @@ export function installFakeVscode(): Recorder {
       onDidChangeTextDocument: documentChanged.event,
       openTextDocument: (uri: Uri) => {
         const document = recorder.documents.get(uri.toString());
-        return document === undefined ? Promise.reject(new Error(`no document ${uri.toString()}`)) : Promise.resolve(document);
+        return document === undefined
+          ? Promise.reject(new Error(`no document ${uri.toString()}`))
+          : Promise.resolve(document);
       },
       workspaceFolders: undefined,
       textDocuments: [],
@@ -279,9 +291,12 @@ export function installFakeVscode(): Recorder {
     }),
   });
   const fakePath = "/fake/node_modules/vscode/index.js";
-  const loader = Module as unknown as { _resolveFilename(request: string, ...rest: unknown[]): string };
+  const loader = Module as unknown as {
+    _resolveFilename(request: string, ...rest: unknown[]): string;
+  };
   const resolve = loader._resolveFilename.bind(loader);
-  loader._resolveFilename = (request, ...rest) => (request === "vscode" ? fakePath : resolve(request, ...rest));
+  loader._resolveFilename = (request, ...rest) =>
+    request === "vscode" ? fakePath : resolve(request, ...rest);
   const cache = require.cache as Record<string, unknown>;
   cache[fakePath] = { id: fakePath, filename: fakePath, loaded: true, exports: fake };
   return recorder;

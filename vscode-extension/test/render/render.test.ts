@@ -44,12 +44,16 @@ after(() => {
 });
 
 function decode(text: string): string {
-  return text.replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code))).replace(/&amp;/g, "&");
+  return text
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&amp;/g, "&");
 }
 
 /** The `<title>` of each node group: Graphviz writes the node's name there. */
 function nodeTitles(svg: string): string[] {
-  return [...svg.matchAll(/<g id="node\d+" class="node">\s*<title>([^<]*)<\/title>/g)].map((match) => decode(match[1]));
+  return [
+    ...svg.matchAll(/<g id="node\d+" class="node">\s*<title>([^<]*)<\/title>/g),
+  ].map((match) => decode(match[1]));
 }
 
 test("every box is drawn under its tree id, offline", async () => {

@@ -13,7 +13,10 @@ recorder.settings.set("dag.server.command", "dag-lsp-not-installed");
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let extension: typeof import("../../src/extension");
-const context = { subscriptions: [] as { dispose(): unknown }[], extensionUri: Uri.parse("file:///ext/dag-lsp") };
+const context = {
+  subscriptions: [] as { dispose(): unknown }[],
+  extensionUri: Uri.parse("file:///ext/dag-lsp"),
+};
 
 before(async () => {
   // Loaded only now, so that its `require("vscode")` finds the fake.
@@ -23,7 +26,11 @@ before(async () => {
 });
 
 test("activation registers the commands and tries to start the server once", () => {
-  assert.deepEqual([...recorder.commands.keys()].sort(), ["dag.restartServer", "dag.showOutput", "dag.showPreview"]);
+  assert.deepEqual([...recorder.commands.keys()].sort(), [
+    "dag.restartServer",
+    "dag.showOutput",
+    "dag.showPreview",
+  ]);
   assert.equal(recorder.errorMessages.length, 1);
   assert.match(recorder.errorMessages[0] ?? "", /\(tried: dag-lsp-not-installed\)/);
 });
@@ -32,7 +39,10 @@ test("the restart command tries again with the current settings", async () => {
   recorder.settings.set("dag.server.pythonPath", "python-not-installed");
   await recorder.commands.get("dag.restartServer")?.();
   assert.equal(recorder.errorMessages.length, 2);
-  assert.match(recorder.errorMessages[1] ?? "", /\(tried: python-not-installed -m dag_lsp\)/);
+  assert.match(
+    recorder.errorMessages[1] ?? "",
+    /\(tried: python-not-installed -m dag_lsp\)/,
+  );
 });
 
 test("a burst of server settings changes restarts the server once", async () => {
@@ -50,10 +60,15 @@ test("other settings do not restart the server", async () => {
 });
 
 test("the preview command asks for a .dag file when none is active", async () => {
-  recorder.editors.push({ document: { uri: Uri.parse("file:///work/notes.txt"), languageId: "plaintext" }, viewColumn: 1 });
+  recorder.editors.push({
+    document: { uri: Uri.parse("file:///work/notes.txt"), languageId: "plaintext" },
+    viewColumn: 1,
+  });
   await recorder.commands.get("dag.showPreview")?.();
   recorder.editors.length = 0;
-  assert.deepEqual(recorder.informationMessages, ["Decision DAG: open a .dag file to see its preview."]);
+  assert.deepEqual(recorder.informationMessages, [
+    "Decision DAG: open a .dag file to see its preview.",
+  ]);
   assert.equal(recorder.panels.length, 0);
 });
 

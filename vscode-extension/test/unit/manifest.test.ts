@@ -13,11 +13,15 @@ interface Manifest {
     snippets: { language: string; path: string }[];
     commands: { command: string; icon?: string }[];
     menus: Record<string, { command: string; when: string }[]>;
-    configuration: { properties: Record<string, { default: unknown; enum?: string[] }> };
+    configuration: {
+      properties: Record<string, { default: unknown; enum?: string[] }>;
+    };
   };
 }
 
-const manifest = JSON.parse(fs.readFileSync(path.resolve("package.json"), "utf8")) as Manifest;
+const manifest = JSON.parse(
+  fs.readFileSync(path.resolve("package.json"), "utf8"),
+) as Manifest;
 const settings = manifest.contributes.configuration.properties;
 
 test("declares the settings the extension reads, with matching defaults", () => {
@@ -28,10 +32,22 @@ test("declares the settings the extension reads, with matching defaults", () => 
 });
 
 test("declares the commands and activates on .dag files", () => {
-  const commands = manifest.contributes.commands.map((command) => command.command).sort();
-  assert.deepEqual(commands, ["dag.restartServer", "dag.showOutput", "dag.showPreview"]);
+  const commands = manifest.contributes.commands
+    .map((command) => command.command)
+    .sort();
+  assert.deepEqual(commands, [
+    "dag.restartServer",
+    "dag.showOutput",
+    "dag.showPreview",
+  ]);
   assert.deepEqual(manifest.activationEvents, ["onLanguage:dag"]);
-  assert.deepEqual(manifest.contributes.languages.map((language) => [language.id, language.extensions]), [["dag", [".dag"]]]);
+  assert.deepEqual(
+    manifest.contributes.languages.map((language) => [
+      language.id,
+      language.extensions,
+    ]),
+    [["dag", [".dag"]]],
+  );
 });
 
 test("every contributed file exists and parses", () => {
@@ -41,7 +57,10 @@ test("every contributed file exists and parses", () => {
     ...manifest.contributes.snippets.map((snippet) => snippet.path),
   ];
   for (const file of files) {
-    assert.doesNotThrow(() => JSON.parse(fs.readFileSync(path.resolve(file), "utf8")), file);
+    assert.doesNotThrow(
+      () => JSON.parse(fs.readFileSync(path.resolve(file), "utf8")),
+      file,
+    );
   }
 });
 
@@ -50,7 +69,9 @@ test("the preview has a button in the title of .dag editors and in the command p
     entry.command === "dag.showPreview" && entry.when.startsWith("editorLangId == dag");
   assert.ok(manifest.contributes.menus["editor/title"].some(onDagFiles));
   assert.ok(manifest.contributes.menus.commandPalette.some(onDagFiles));
-  const preview = manifest.contributes.commands.find((command) => command.command === "dag.showPreview");
+  const preview = manifest.contributes.commands.find(
+    (command) => command.command === "dag.showPreview",
+  );
   assert.equal(preview?.icon, "$(open-preview)");
 });
 
@@ -60,7 +81,12 @@ test("the package keeps the preview's script, its style sheet and the renderer's
     .split("\n")
     .filter((line) => line.startsWith("!"))
     .map((line) => line.slice(1));
-  for (const file of ["dist/extension.js", "dist/preview.js", "media/preview.css", "ThirdPartyNotices.txt"]) {
+  for (const file of [
+    "dist/extension.js",
+    "dist/preview.js",
+    "media/preview.css",
+    "ThirdPartyNotices.txt",
+  ]) {
     assert.ok(kept.includes(file), file);
   }
   assert.ok(fs.existsSync(path.resolve("media/preview.css")));

@@ -4,7 +4,11 @@ import { failureMessage, lastLine } from "../../src/messages";
 import type { ServerCommand } from "../../src/serverCommand";
 
 const plain: ServerCommand = { command: "dag-lsp", args: [], source: "command" };
-const python: ServerCommand = { command: "/usr/bin/python3", args: ["-m", "dag_lsp"], source: "pythonPath" };
+const python: ServerCommand = {
+  command: "/usr/bin/python3",
+  args: ["-m", "dag_lsp"],
+  source: "pythonPath",
+};
 
 describe("failureMessage", () => {
   test("a missing command names it, the command line and how to install", () => {
@@ -26,13 +30,16 @@ describe("failureMessage", () => {
       message,
       "Decision DAG: the language server failed while starting (exit code 1): /usr/bin/python3: No module named dag_lsp " +
         "(tried: /usr/bin/python3 -m dag_lsp). " +
-        'Install the server into that interpreter from a clone of the dag-lsp repository with ' +
+        "Install the server into that interpreter from a clone of the dag-lsp repository with " +
         '"/usr/bin/python3 -m pip install /path/to/dag-lsp", or change "dag.server.pythonPath".',
     );
   });
 
   test("mentions a command that is not executable", () => {
-    assert.match(failureMessage(plain, { kind: "spawn", code: "EACCES" }), /"dag-lsp" is not executable \(tried: dag-lsp\)/);
+    assert.match(
+      failureMessage(plain, { kind: "spawn", code: "EACCES" }),
+      /"dag-lsp" is not executable \(tried: dag-lsp\)/,
+    );
   });
 
   test("says the server will not be restarted after repeated crashes", () => {
@@ -43,7 +50,10 @@ describe("failureMessage", () => {
 
   test("a server that never answers initialize is named with the time it had", () => {
     assert.equal(
-      failureMessage({ command: "sleep", args: ["30"], source: "command" }, { kind: "timeout", seconds: 20 }),
+      failureMessage(
+        { command: "sleep", args: ["30"], source: "command" },
+        { kind: "timeout", seconds: 20 },
+      ),
       "Decision DAG: the language server did not answer initialize within 20 seconds and was stopped (tried: sleep 30). " +
         'Check that the command runs the dag-lsp language server on standard input and output, or change "dag.server.command", ' +
         '"dag.server.args" or "dag.server.pythonPath".',
@@ -53,7 +63,10 @@ describe("failureMessage", () => {
 
 describe("lastLine", () => {
   test("returns the last non-blank line, trimmed", () => {
-    assert.equal(lastLine("Traceback:\n  File x\nImportError: no pygls  \n\n"), "ImportError: no pygls");
+    assert.equal(
+      lastLine("Traceback:\n  File x\nImportError: no pygls  \n\n"),
+      "ImportError: no pygls",
+    );
     assert.equal(lastLine(""), "");
   });
 

@@ -9,7 +9,13 @@ import assert from "node:assert/strict";
 import { afterEach, before, beforeEach, mock, test } from "node:test";
 import type { TextDocument, ViewColumn } from "vscode";
 import type { DiagramResult, LspRange, ShowMessage } from "../../src/preview/protocol";
-import { type FakeDocument, type FakePanel, fakeOutputChannel, installFakeVscode, Uri } from "../fakes/vscode";
+import {
+  type FakeDocument,
+  type FakePanel,
+  fakeOutputChannel,
+  installFakeVscode,
+  Uri,
+} from "../fakes/vscode";
 
 const recorder = installFakeVscode();
 const output = fakeOutputChannel(recorder);
@@ -41,7 +47,11 @@ function range(line: number, start: number, end: number): LspRange {
   return { start: { line, character: start }, end: { line, character: end } };
 }
 
-function result(version: number, source: string | null, error: DiagramResult["error"] = null): DiagramResult {
+function result(
+  version: number,
+  source: string | null,
+  error: DiagramResult["error"] = null,
+): DiagramResult {
   return {
     version,
     format: "dot",
@@ -82,7 +92,11 @@ before(async () => {
 beforeEach(() => {
   mock.timers.enable({ apis: ["setTimeout"] });
   server = new FakeServer();
-  manager = new PreviewManager(EXTENSION as unknown as import("vscode").Uri, server, output);
+  manager = new PreviewManager(
+    EXTENSION as unknown as import("vscode").Uri,
+    server,
+    output,
+  );
 });
 
 afterEach(() => {
@@ -136,7 +150,9 @@ test("the page loads only the extension's script and style, under a strict polic
   const panel = await open(dagDocument("tea"));
   const html = panel.webview.html;
 
-  const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1];
+  const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(
+    html,
+  )?.[1];
   const nonce = /script-src 'nonce-([^']+)'/.exec(policy ?? "")?.[1];
   assert.ok(nonce !== undefined && nonce.length >= 16, policy);
   assert.equal(
@@ -144,7 +160,9 @@ test("the page loads only the extension's script and style, under a strict polic
     `default-src 'none'; style-src https://fake.vscode-cdn.net; script-src 'nonce-${nonce}' 'wasm-unsafe-eval'`,
   );
   const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);
-  assert.deepEqual(scripts, [`<script nonce="${nonce}" src="https://fake.vscode-cdn.net/ext/dag-lsp/dist/preview.js">`]);
+  assert.deepEqual(scripts, [
+    `<script nonce="${nonce}" src="https://fake.vscode-cdn.net/ext/dag-lsp/dist/preview.js">`,
+  ]);
   const links = [...html.matchAll(/(?:src|href)="([^"]*)"/g)].map((match) => match[1]);
   assert.deepEqual(links, [
     "https://fake.vscode-cdn.net/ext/dag-lsp/media/preview.css",
@@ -171,7 +189,12 @@ test("a ready page gets the diagram; a burst of edits asks once, 300 ms after th
   server.answer(result(1, "digraph { Q1 }"), result(4, "digraph { Q1 TEA }"));
   const tea = dagDocument("tea");
   const panel = await open(tea);
-  assert.deepEqual(shows(panel).at(-1), { type: "show", source: "digraph { Q1 }", boxes: 2, banner: null });
+  assert.deepEqual(shows(panel).at(-1), {
+    type: "show",
+    source: "digraph { Q1 }",
+    boxes: 2,
+    banner: null,
+  });
 
   for (let edit = 0; edit < 3; edit += 1) {
     recorder.changeDocument(tea);
@@ -183,7 +206,12 @@ test("a ready page gets the diagram; a burst of edits asks once, 300 ms after th
   await settle();
 
   assert.deepEqual(server.asked, ["file:///work/tea.dag", "file:///work/tea.dag"]);
-  assert.deepEqual(shows(panel).at(-1), { type: "show", source: "digraph { Q1 TEA }", boxes: 2, banner: null });
+  assert.deepEqual(shows(panel).at(-1), {
+    type: "show",
+    source: "digraph { Q1 TEA }",
+    boxes: 2,
+    banner: null,
+  });
 });
 
 test("after the server starts again every preview asks for its diagram", async () => {
@@ -195,7 +223,10 @@ test("after the server starts again every preview asks for its diagram", async (
   mock.timers.tick(300);
   await settle();
 
-  assert.deepEqual(server.asked.slice(2).sort(), ["file:///work/coffee.dag", "file:///work/tea.dag"]);
+  assert.deepEqual(server.asked.slice(2).sort(), [
+    "file:///work/coffee.dag",
+    "file:///work/tea.dag",
+  ]);
 });
 
 test("edits to other documents leave the preview alone", async () => {
@@ -210,7 +241,11 @@ test("edits to other documents leave the preview alone", async () => {
 
 test("syntax errors keep the last good diagram under a banner naming the first error", async () => {
   const error = { message: "'=>' is not an arrow: write '->'", range: range(5, 6, 8) };
-  server.answer(result(1, "digraph { Q1 }"), result(2, null, error), result(3, "digraph { Q1 TEA }"));
+  server.answer(
+    result(1, "digraph { Q1 }"),
+    result(2, null, error),
+    result(3, "digraph { Q1 TEA }"),
+  );
   const tea = dagDocument("tea");
   const panel = await open(tea);
 
@@ -221,24 +256,36 @@ test("syntax errors keep the last good diagram under a banner naming the first e
     type: "show",
     source: "digraph { Q1 }",
     boxes: 2,
-    banner: "syntax error on line 6: '=>' is not an arrow: write '->' (showing the last good diagram)",
+    banner:
+      "syntax error on line 6: '=>' is not an arrow: write '->' (showing the last good diagram)",
   });
 
   recorder.changeDocument(tea);
   mock.timers.tick(300);
   await settle();
-  assert.deepEqual(shows(panel).at(-1), { type: "show", source: "digraph { Q1 TEA }", boxes: 2, banner: null });
+  assert.deepEqual(shows(panel).at(-1), {
+    type: "show",
+    source: "digraph { Q1 TEA }",
+    boxes: 2,
+    banner: null,
+  });
 });
 
 test("a file that never read cleanly says the diagram will come", async () => {
-  server.answer(result(1, null, { message: "'=>' is not an arrow: write '->'", range: range(5, 6, 8) }));
+  server.answer(
+    result(1, null, {
+      message: "'=>' is not an arrow: write '->'",
+      range: range(5, 6, 8),
+    }),
+  );
   const panel = await open(dagDocument("tea"));
 
   assert.deepEqual(shows(panel).at(-1), {
     type: "show",
     source: null,
     boxes: 0,
-    banner: "syntax error on line 6: '=>' is not an arrow: write '->' (the diagram appears once the file reads without errors)",
+    banner:
+      "syntax error on line 6: '=>' is not an arrow: write '->' (the diagram appears once the file reads without errors)",
   });
 });
 
@@ -250,13 +297,24 @@ test("without a running server the banner says so and the diagram stays", async 
   recorder.changeDocument(tea);
   mock.timers.tick(300);
   await settle();
-  const notRunning = "the language server is not running; the diagram updates once it runs";
-  assert.deepEqual(shows(panel).at(-1), { type: "show", source: "digraph { Q1 }", boxes: 2, banner: notRunning });
+  const notRunning =
+    "the language server is not running; the diagram updates once it runs";
+  assert.deepEqual(shows(panel).at(-1), {
+    type: "show",
+    source: "digraph { Q1 }",
+    boxes: 2,
+    banner: notRunning,
+  });
 
   recorder.changeDocument(tea);
   mock.timers.tick(300);
   await settle();
-  assert.deepEqual(shows(panel).at(-1), { type: "show", source: "digraph { Q1 }", boxes: 2, banner: notRunning });
+  assert.deepEqual(shows(panel).at(-1), {
+    type: "show",
+    source: "digraph { Q1 }",
+    boxes: 2,
+    banner: notRunning,
+  });
   assert.ok(recorder.outputLines.some((line) => line.includes("connection closed")));
 });
 
@@ -274,7 +332,10 @@ test("a click on a box moves the cursor to its definition, in the document's edi
   assert.equal(document, tea);
   assert.equal(options.viewColumn, 2);
   assert.equal(options.preserveFocus, false);
-  assert.deepEqual(plain(options.selection), { start: { line: 11, character: 1 }, end: { line: 11, character: 1 } });
+  assert.deepEqual(plain(options.selection), {
+    start: { line: 11, character: 1 },
+    end: { line: 11, character: 1 },
+  });
 });
 
 test("with no editor showing the document, a click opens it where the preview came from", async () => {
@@ -287,7 +348,10 @@ test("with no editor showing the document, a click opens it where the preview ca
 
   assert.equal(recorder.shown.length, 1);
   assert.equal(recorder.shown[0]?.options.viewColumn, 1);
-  assert.deepEqual(plain(recorder.shown[0]?.options.selection), { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } });
+  assert.deepEqual(plain(recorder.shown[0]?.options.selection), {
+    start: { line: 3, character: 0 },
+    end: { line: 3, character: 0 },
+  });
 });
 
 test("a diagram the page could not draw is logged", async () => {
@@ -296,7 +360,11 @@ test("a diagram the page could not draw is logged", async () => {
 
   panel.send({ type: "renderFailed", message: "syntax error in line 1" });
 
-  assert.ok(recorder.outputLines.some((line) => line.includes("could not be drawn: syntax error in line 1")));
+  assert.ok(
+    recorder.outputLines.some((line) =>
+      line.includes("could not be drawn: syntax error in line 1"),
+    ),
+  );
 });
 
 test("a click after the document was deleted or renamed is logged, not thrown", async () => {
@@ -309,7 +377,11 @@ test("a click after the document was deleted or renamed is logged, not thrown", 
   await settle();
 
   assert.equal(recorder.shown.length, 0);
-  assert.ok(recorder.outputLines.some((line) => line.includes("Could not go to 'Q1' in file:///work/tea.dag: Error: no document")));
+  assert.ok(
+    recorder.outputLines.some((line) =>
+      line.includes("Could not go to 'Q1' in file:///work/tea.dag: Error: no document"),
+    ),
+  );
 });
 
 test("a message the preview fails to handle is logged, not thrown", async () => {
@@ -324,5 +396,9 @@ test("a message the preview fails to handle is logged, not thrown", async () => 
   panel.send({ type: "ready" });
   await settle();
 
-  assert.ok(recorder.outputLines.some((line) => line.includes('could not handle "ready": Error: webview is disposed')));
+  assert.ok(
+    recorder.outputLines.some((line) =>
+      line.includes('could not handle "ready": Error: webview is disposed'),
+    ),
+  );
 });

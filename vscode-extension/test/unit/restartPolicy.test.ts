@@ -8,12 +8,18 @@ function policyAt(times: number[]): RestartPolicy {
 
 test("allows three restarts, then refuses", () => {
   const policy = policyAt([0, 10, 20, 30, 40]);
-  assert.deepEqual([1, 2, 3, 4, 5].map(() => policy.allowRestart()), [true, true, true, false, false]);
+  assert.deepEqual(
+    [1, 2, 3, 4, 5].map(() => policy.allowRestart()),
+    [true, true, true, false, false],
+  );
 });
 
 test("forgets restarts older than the window", () => {
   const policy = policyAt([0, 10, 20, 1005, 1008]);
-  assert.deepEqual([1, 2, 3, 4, 5].map(() => policy.allowRestart()), [true, true, true, true, false]);
+  assert.deepEqual(
+    [1, 2, 3, 4, 5].map(() => policy.allowRestart()),
+    [true, true, true, true, false],
+  );
 });
 
 test("reset allows restarts again", () => {

@@ -13,25 +13,50 @@ const defaults = { command: "dag-lsp", args: [], pythonPath: "" };
 
 describe("resolveServerCommand", () => {
   test("runs dag-lsp with no arguments by default", () => {
-    assert.deepEqual(resolveServerCommand(defaults, context), { command: "dag-lsp", args: [], source: "command" });
+    assert.deepEqual(resolveServerCommand(defaults, context), {
+      command: "dag-lsp",
+      args: [],
+      source: "command",
+    });
   });
 
   test("uses the configured command and arguments", () => {
-    const server = resolveServerCommand({ ...defaults, command: "/opt/dag/bin/dag-lsp", args: ["--log", "debug"] }, context);
-    assert.deepEqual(server, { command: "/opt/dag/bin/dag-lsp", args: ["--log", "debug"], source: "command" });
+    const server = resolveServerCommand(
+      { ...defaults, command: "/opt/dag/bin/dag-lsp", args: ["--log", "debug"] },
+      context,
+    );
+    assert.deepEqual(server, {
+      command: "/opt/dag/bin/dag-lsp",
+      args: ["--log", "debug"],
+      source: "command",
+    });
   });
 
   test("falls back to dag-lsp when the command is blank", () => {
-    assert.equal(resolveServerCommand({ ...defaults, command: "  " }, context).command, "dag-lsp");
+    assert.equal(
+      resolveServerCommand({ ...defaults, command: "  " }, context).command,
+      "dag-lsp",
+    );
   });
 
   test("a Python interpreter takes precedence and runs the module", () => {
-    const server = resolveServerCommand({ command: "ignored", args: ["-v"], pythonPath: "python3" }, context);
-    assert.deepEqual(server, { command: "python3", args: ["-m", "dag_lsp", "-v"], source: "pythonPath" });
+    const server = resolveServerCommand(
+      { command: "ignored", args: ["-v"], pythonPath: "python3" },
+      context,
+    );
+    assert.deepEqual(server, {
+      command: "python3",
+      args: ["-m", "dag_lsp", "-v"],
+      source: "pythonPath",
+    });
   });
 
   test("expands variables in the interpreter path and the arguments", () => {
-    const settings = { ...defaults, pythonPath: "${workspaceFolder}/.venv/bin/python", args: ["~/dag.log"] };
+    const settings = {
+      ...defaults,
+      pythonPath: "${workspaceFolder}/.venv/bin/python",
+      args: ["~/dag.log"],
+    };
     assert.deepEqual(resolveServerCommand(settings, context), {
       command: "/work/trees/.venv/bin/python",
       args: ["-m", "dag_lsp", "/home/ada/dag.log"],
@@ -49,7 +74,13 @@ describe("expandVariables", () => {
   });
 
   test("leaves ${workspaceFolder} alone without a folder", () => {
-    assert.equal(expandVariables("${workspaceFolder}/x", { home: "/h", workspaceFolder: undefined }), "${workspaceFolder}/x");
+    assert.equal(
+      expandVariables("${workspaceFolder}/x", {
+        home: "/h",
+        workspaceFolder: undefined,
+      }),
+      "${workspaceFolder}/x",
+    );
   });
 });
 
@@ -71,10 +102,13 @@ describe("sanitizeSettings", () => {
   });
 
   test("replaces values of the wrong type with the defaults and drops non-string arguments", () => {
-    assert.deepEqual(sanitizeSettings({ command: 3, args: ["a", 1, null], pythonPath: undefined }), {
-      command: "dag-lsp",
-      args: ["a"],
-      pythonPath: "",
-    });
+    assert.deepEqual(
+      sanitizeSettings({ command: 3, args: ["a", 1, null], pythonPath: undefined }),
+      {
+        command: "dag-lsp",
+        args: ["a"],
+        pythonPath: "",
+      },
+    );
   });
 });

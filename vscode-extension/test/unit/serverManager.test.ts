@@ -20,7 +20,8 @@ let manager: Manager | undefined;
 before(async () => {
   // Loaded only now, so that its `require("vscode")` finds the fake.
   const { ServerManager } = await import("../../src/serverManager");
-  createManager = (startTimeoutMs) => new ServerManager(fakeOutputChannel(recorder), startTimeoutMs);
+  createManager = (startTimeoutMs) =>
+    new ServerManager(fakeOutputChannel(recorder), startTimeoutMs);
 });
 
 afterEach(async () => {
@@ -33,7 +34,10 @@ afterEach(async () => {
 
 /** Points the settings at the fake server in `mode`; returns the file it logs starts and exits to. */
 function useFakeServer(mode: string): string {
-  const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "dag-lsp-test-")), "servers.log");
+  const log = path.join(
+    fs.mkdtempSync(path.join(os.tmpdir(), "dag-lsp-test-")),
+    "servers.log",
+  );
   fs.writeFileSync(log, "");
   recorder.settings.set("dag.server.command", process.execPath);
   recorder.settings.set("dag.server.args", [FAKE_SERVER, mode, log]);
@@ -43,8 +47,12 @@ function useFakeServer(mode: string): string {
 /** Process ids of the fake servers started, and of those still running. */
 function servers(log: string): { started: string[]; running: string[] } {
   const lines = fs.readFileSync(log, "utf8").split("\n");
-  const started = lines.filter((line) => line.startsWith("start ")).map((line) => line.slice(6));
-  const exited = new Set(lines.filter((line) => line.startsWith("exit ")).map((line) => line.slice(5)));
+  const started = lines
+    .filter((line) => line.startsWith("start "))
+    .map((line) => line.slice(6));
+  const exited = new Set(
+    lines.filter((line) => line.startsWith("exit ")).map((line) => line.slice(5)),
+  );
   return { started, running: started.filter((pid) => !exited.has(pid)) };
 }
 
@@ -58,7 +66,8 @@ function alive(pid: string): boolean {
   }
 }
 
-const liveCollections = () => recorder.diagnosticCollections.filter((collection) => !collection.disposed).length;
+const liveCollections = () =>
+  recorder.diagnosticCollections.filter((collection) => !collection.disposed).length;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function waitFor(condition: () => boolean, ms = 15000): Promise<void> {
@@ -76,8 +85,14 @@ describe("ServerManager", () => {
     await manager.start();
     await sleep(300);
     assert.equal(recorder.errorMessages.length, 1);
-    assert.match(recorder.errorMessages[0] ?? "", /"dag-lsp-not-installed" was not found \(tried: dag-lsp-not-installed\)/);
-    assert.match(recorder.errorMessages[0] ?? "", /from a clone of the dag-lsp repository with "pip install \/path\/to\/dag-lsp"/);
+    assert.match(
+      recorder.errorMessages[0] ?? "",
+      /"dag-lsp-not-installed" was not found \(tried: dag-lsp-not-installed\)/,
+    );
+    assert.match(
+      recorder.errorMessages[0] ?? "",
+      /from a clone of the dag-lsp repository with "pip install \/path\/to\/dag-lsp"/,
+    );
     assert.equal(recorder.diagnosticCollections.length, 0);
   });
 
@@ -86,8 +101,15 @@ describe("ServerManager", () => {
     manager = createManager();
     await manager.start();
     await sleep(1000);
-    assert.deepEqual(recorder.errorMessages.length, 1, recorder.errorMessages.join("\n"));
-    assert.match(recorder.errorMessages[0] ?? "", /failed while starting \(exit code 1\): .*No module named dag_lsp \(tried: /);
+    assert.deepEqual(
+      recorder.errorMessages.length,
+      1,
+      recorder.errorMessages.join("\n"),
+    );
+    assert.match(
+      recorder.errorMessages[0] ?? "",
+      /failed while starting \(exit code 1\): .*No module named dag_lsp \(tried: /,
+    );
     assert.equal(servers(log).started.length, 1);
     assert.equal(liveCollections(), 0);
   });
@@ -129,7 +151,10 @@ describe("ServerManager", () => {
     assert.ok(Date.now() - begun < 5000);
     await sleep(300);
     assert.equal(recorder.errorMessages.length, 1, recorder.errorMessages.join("\n"));
-    assert.match(recorder.errorMessages[0] ?? "", /did not answer initialize within 0\.5 seconds and was stopped \(tried: .*lspServer\.js silent /);
+    assert.match(
+      recorder.errorMessages[0] ?? "",
+      /did not answer initialize within 0\.5 seconds and was stopped \(tried: .*lspServer\.js silent /,
+    );
     const { started } = servers(log);
     assert.equal(started.length, 1);
     assert.equal(started.filter(alive).length, 0);
@@ -144,7 +169,10 @@ describe("ServerManager", () => {
     useFakeServer("ok");
     const begun = Date.now();
     await Promise.all([starting, manager.restart()]);
-    assert.ok(Date.now() - begun < 5000, `restart took ${String(Date.now() - begun)} ms`);
+    assert.ok(
+      Date.now() - begun < 5000,
+      `restart took ${String(Date.now() - begun)} ms`,
+    );
     assert.equal(alive(servers(log).started[0] ?? ""), false);
     const uri = Uri.parse("file:///work/tea.dag") as unknown as import("vscode").Uri;
     assert.ok(await manager.requestForDocument("dag/diagram", uri));
@@ -182,7 +210,10 @@ describe("ServerManager", () => {
     assert.equal(await manager.requestForDocument("dag/diagram", uri), undefined);
     await manager.start();
     assert.equal(starts, 1);
-    const answer = await manager.requestForDocument<{ source: string }>("dag/diagram", uri);
+    const answer = await manager.requestForDocument<{ source: string }>(
+      "dag/diagram",
+      uri,
+    );
     assert.equal(answer?.source, 'digraph { "file:///work/tea.dag" }');
     await manager.restart();
     assert.equal(starts, 2);

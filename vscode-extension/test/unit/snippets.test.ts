@@ -10,7 +10,9 @@ interface Snippet {
   readonly body: string[];
 }
 
-const snippets = JSON.parse(fs.readFileSync(path.resolve("snippets/dag.code-snippets"), "utf8")) as Record<string, Snippet>;
+const snippets = JSON.parse(
+  fs.readFileSync(path.resolve("snippets/dag.code-snippets"), "utf8"),
+) as Record<string, Snippet>;
 
 /** The text a snippet inserts when every placeholder keeps its default (and a choice its first option). */
 function expand(snippet: Snippet): string {
@@ -22,9 +24,18 @@ function expand(snippet: Snippet): string {
   let text = snippet.body.join("\n");
   for (;;) {
     const next = text
-      .replace(/\$\{(\d+)\|([^,|]*)[^|]*\|\}/g, (_match, index: string, first: string) => keep(index, first))
-      .replace(/\$\{(\d+):([^${}]*)\}/g, (_match, index: string, value: string) => keep(index, value))
-      .replace(/\$\{(\d+)\}|\$(\d+)/g, (match, braced?: string, bare?: string) => defaults.get(braced ?? bare ?? "") ?? (match === "$0" ? "" : match));
+      .replace(
+        /\$\{(\d+)\|([^,|]*)[^|]*\|\}/g,
+        (_match, index: string, first: string) => keep(index, first),
+      )
+      .replace(/\$\{(\d+):([^${}]*)\}/g, (_match, index: string, value: string) =>
+        keep(index, value),
+      )
+      .replace(
+        /\$\{(\d+)\}|\$(\d+)/g,
+        (match, braced?: string, bare?: string) =>
+          defaults.get(braced ?? bare ?? "") ?? (match === "$0" ? "" : match),
+      );
     if (next === text) {
       return text;
     }
@@ -46,7 +57,11 @@ describe("snippets", () => {
   });
 
   test("there are snippets for a new tree, a question and an outcome", () => {
-    assert.deepEqual(Object.keys(snippets).sort(), ["New decision tree", "Outcome", "Question"]);
+    assert.deepEqual(Object.keys(snippets).sort(), [
+      "New decision tree",
+      "Outcome",
+      "Question",
+    ]);
   });
 
   for (const [name, snippet] of Object.entries(snippets)) {
@@ -59,16 +74,37 @@ describe("snippets", () => {
 
   test("the new tree's entry, question and outcomes refer to each other", () => {
     const text = expand(snippets["New decision tree"]);
-    assert.deepEqual(textsWithScope(grammar, text, "keyword.other.header-key.dag"), ["dag", "version", "entry"]);
-    assert.deepEqual(textsWithScope(grammar, text, "entity.name.function.question.dag"), ["Q1"]);
-    assert.deepEqual(textsWithScope(grammar, text, "entity.name.function.question.reference.dag"), ["Q1"]);
-    assert.deepEqual(textsWithScope(grammar, text, "entity.name.type.outcome.reference.dag"), ["FIRST", "SECOND"]);
-    assert.deepEqual(textsWithScope(grammar, text, "entity.name.type.outcome.dag"), ["FIRST", "SECOND"]);
+    assert.deepEqual(textsWithScope(grammar, text, "keyword.other.header-key.dag"), [
+      "dag",
+      "version",
+      "entry",
+    ]);
+    assert.deepEqual(
+      textsWithScope(grammar, text, "entity.name.function.question.dag"),
+      ["Q1"],
+    );
+    assert.deepEqual(
+      textsWithScope(grammar, text, "entity.name.function.question.reference.dag"),
+      ["Q1"],
+    );
+    assert.deepEqual(
+      textsWithScope(grammar, text, "entity.name.type.outcome.reference.dag"),
+      ["FIRST", "SECOND"],
+    );
+    assert.deepEqual(textsWithScope(grammar, text, "entity.name.type.outcome.dag"), [
+      "FIRST",
+      "SECOND",
+    ]);
   });
 
   test("the outcome's code defaults to its id", () => {
     const text = expand(snippets.Outcome);
-    assert.deepEqual(textsWithScope(grammar, text, "constant.other.code.dag"), ["OUTCOME"]);
-    assert.deepEqual(textsWithScope(grammar, text, "constant.other.color.rgb-value.hex.dag"), ["#22c55e"]);
+    assert.deepEqual(textsWithScope(grammar, text, "constant.other.code.dag"), [
+      "OUTCOME",
+    ]);
+    assert.deepEqual(
+      textsWithScope(grammar, text, "constant.other.color.rgb-value.hex.dag"),
+      ["#22c55e"],
+    );
   });
 });
