@@ -8,7 +8,9 @@ import { PreviewManager } from "./preview/previewManager";
 import { DIAGRAM_REQUEST, type DiagramResult } from "./preview/protocol";
 import { ServerManager } from "./serverManager";
 
-/** How long the `dag.server.*` settings must stay unchanged before the server restarts. */
+/**
+ * How long the `dag.server.*` settings must stay unchanged before the server restarts.
+ */
 const SETTINGS_SETTLE_MS = 500;
 
 let manager: ServerManager | undefined;
@@ -40,7 +42,8 @@ export function activate(context: vscode.ExtensionContext): void {
       output.show();
     }),
     onServerSettingsChanged(() => void serverManager.restart()),
-    // In an untrusted workspace, workspace values of dag.server.* are ignored; trust may change the command.
+    // In an untrusted workspace, workspace values of dag.server.* are
+    // ignored; trust may change the command.
     vscode.workspace.onDidGrantWorkspaceTrust(() => void serverManager.restart()),
   );
   void serverManager.start();
@@ -76,7 +79,9 @@ async function showPreview(
   previews.show(document, column);
 }
 
-/** Calls `listener` once the `dag.server.*` settings have stopped changing for a moment. */
+/**
+ * Calls `listener` once the `dag.server.*` settings have stopped changing for a moment.
+ */
 function onServerSettingsChanged(listener: () => void): vscode.Disposable {
   let timer: NodeJS.Timeout | undefined;
   const subscription = vscode.workspace.onDidChangeConfiguration((event) => {

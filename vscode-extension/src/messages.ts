@@ -15,7 +15,9 @@ export type Failure =
   | { readonly kind: "crashed"; readonly restarts: number }
   | { readonly kind: "timeout"; readonly seconds: number };
 
-/** One sentence for the message box: what happened, what was tried, and how to fix it. */
+/**
+ * One sentence for the message box: what happened, what was tried, and how to fix it.
+ */
 export function failureMessage(server: ServerCommand, failure: Failure): string {
   const tried = `(tried: ${formatCommandLine(server)})`;
   const hint = failure.kind === "timeout" ? serverHint() : installHint(server);
@@ -29,9 +31,16 @@ function describe(server: ServerCommand, failure: Failure): string {
     case "exited":
       return exitProblem(failure.exitCode, failure.stderrTail);
     case "crashed":
-      return `the language server stopped unexpectedly and was restarted ${String(failure.restarts)} times; it will not be restarted again until you run "Decision DAG: Restart Language Server"`;
+      return (
+        "the language server stopped unexpectedly and was restarted " +
+        `${String(failure.restarts)} times; it will not be restarted again until ` +
+        'you run "Decision DAG: Restart Language Server"'
+      );
     case "timeout":
-      return `the language server did not answer initialize within ${String(failure.seconds)} seconds and was stopped`;
+      return (
+        "the language server did not answer initialize within " +
+        `${String(failure.seconds)} seconds and was stopped`
+      );
   }
 }
 
@@ -53,17 +62,34 @@ function exitProblem(exitCode: number | null, stderrTail: string): string {
 
 function installHint(server: ServerCommand): string {
   if (server.source === "pythonPath") {
-    return `Install the server into that interpreter from a clone of the dag-lsp repository with "${server.command} -m pip install /path/to/dag-lsp", or change "dag.server.pythonPath".`;
+    return (
+      "Install the server into that interpreter from a clone of the dag-lsp " +
+      `repository with "${server.command} -m pip install /path/to/dag-lsp", ` +
+      'or change "dag.server.pythonPath".'
+    );
   }
-  return `Install the server from a clone of the dag-lsp repository with "pip install /path/to/dag-lsp" ("pip install ." in the clone), or set "dag.server.command" or "dag.server.pythonPath".`;
+  return (
+    "Install the server from a clone of the dag-lsp repository with " +
+    '"pip install /path/to/dag-lsp" ("pip install ." in the clone), ' +
+    'or set "dag.server.command" or "dag.server.pythonPath".'
+  );
 }
 
-/** For a program that runs but does not speak the protocol, as a wrong command or argument would. */
+/**
+ * For a program that runs but does not speak the protocol, as a wrong command or
+ * argument would.
+ */
 function serverHint(): string {
-  return `Check that the command runs the dag-lsp language server on standard input and output, or change "dag.server.command", "dag.server.args" or "dag.server.pythonPath".`;
+  return (
+    "Check that the command runs the dag-lsp language server on standard input " +
+    'and output, or change "dag.server.command", "dag.server.args" or ' +
+    '"dag.server.pythonPath".'
+  );
 }
 
-/** The last non-blank line of a process's standard error, shortened for a message box. */
+/**
+ * The last non-blank line of a process's standard error, shortened for a message box.
+ */
 export function lastLine(stderr: string, maxLength = 200): string {
   const lines = stderr.split(/\r?\n/).map((line) => line.trim());
   const last = lines.filter((line) => line !== "").pop() ?? "";

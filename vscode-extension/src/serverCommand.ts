@@ -59,7 +59,9 @@ export function expandVariables(value: string, context: PathContext): string {
     : withFolder;
 }
 
-/** The command line as a user would type it, quoting words that hold spaces or quotes. */
+/**
+ * The command line as a user would type it, quoting words that hold spaces or quotes.
+ */
 export function formatCommandLine(server: ServerCommand): string {
   return [server.command, ...server.args].map(quoteWord).join(" ");
 }
@@ -68,7 +70,9 @@ function quoteWord(word: string): string {
   return word === "" || /[\s"']/.test(word) ? `"${word.replaceAll('"', '\\"')}"` : word;
 }
 
-/** Settings as read from the configuration, where a hand-edited file may hold any type. */
+/**
+ * Settings as read from the configuration, where a hand-edited file may hold any type.
+ */
 export function sanitizeSettings(raw: {
   command: unknown;
   args: unknown;

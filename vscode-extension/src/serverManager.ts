@@ -30,7 +30,9 @@ const CLIENT_ID = "dag";
 const CLIENT_NAME = "Decision DAG Language Server";
 const OPEN_SETTINGS = "Open Settings";
 const SHOW_OUTPUT = "Show Output";
-/** How long a server may take to answer `initialize` before it is killed and reported. */
+/**
+ * How long a server may take to answer `initialize` before it is killed and reported.
+ */
 export const START_TIMEOUT_MS = 20_000;
 
 /** One running server: its process and the client talking to it. */
@@ -46,7 +48,10 @@ type StartOutcome = "running" | "failed" | "timeout" | "cancelled";
 export class ServerManager implements vscode.Disposable {
   private session: Session | undefined;
   private queue: Promise<void> = Promise.resolve();
-  /** Aborted by stop() and restart(): the starts queued or under way before them are cancelled. */
+  /**
+   * Aborted by stop() and restart(): the starts queued or under way before
+   * them are cancelled.
+   */
   private cancel = new AbortController();
   private readonly restarts = new RestartPolicy();
   private readonly started = new vscode.EventEmitter<void>();
@@ -101,7 +106,10 @@ export class ServerManager implements vscode.Disposable {
     return this.queue;
   }
 
-  /** Cancels the starts queued or under way; returns the signal for the steps queued from now on. */
+  /**
+   * Cancels the starts queued or under way; returns the signal for the steps
+   * queued from now on.
+   */
   private cancelStarts(): AbortSignal {
     this.cancel.abort();
     this.cancel = new AbortController();
@@ -140,7 +148,8 @@ export class ServerManager implements vscode.Disposable {
       return;
     }
     this.session = undefined;
-    // A server that has not answered may never read its input again: it is killed, not asked to exit.
+    // A server that has not answered may never read its input again: it is
+    // killed, not asked to exit.
     await endSession(session, outcome === "failed" ? undefined : 0);
     this.reportStartFailure(session, outcome);
   }
@@ -153,7 +162,8 @@ export class ServerManager implements vscode.Disposable {
     client: LanguageClient,
     signal: AbortSignal,
   ): Promise<StartOutcome> {
-    // Judged by the state, not by how start() settles: it does not reliably reject when the server dies while starting.
+    // Judged by the state, not by how start() settles: it does not reliably
+    // reject when the server dies while starting.
     const started = client.start().then(
       () => "started" as const,
       () => "started" as const,
@@ -326,16 +336,19 @@ function quietErrorHandler(): ErrorHandler {
       handled: true,
     }),
     closed: async () => {
-      // Answer on a later turn of the event loop: when the server dies while starting, the
-      // client's start() must settle (and fail) before the client handles the close, or
-      // start() resolves as if all went well.
+      // Answer on a later turn of the event loop: when the server dies while
+      // starting, the client's start() must settle (and fail) before the client
+      // handles the close, or start() resolves as if all went well.
       await new Promise((resolve) => setImmediate(resolve));
       return { action: CloseAction.DoNotRestart, handled: true };
     },
   };
 }
 
-/** Shuts the client down (when it is running) and makes sure the process is gone, killing it after `graceMs`. */
+/**
+ * Shuts the client down (when it is running) and makes sure the process is gone,
+ * killing it after `graceMs`.
+ */
 async function endSession(session: Session, graceMs?: number): Promise<void> {
   try {
     await session.client.dispose();
@@ -359,7 +372,10 @@ function delay(ms: number): { promise: Promise<void>; clear: () => void } {
   };
 }
 
-/** A promise that resolves with "cancelled" once `signal` aborts, and a way to stop listening. */
+/**
+ * A promise that resolves with "cancelled" once `signal` aborts, and a way
+ * to stop listening.
+ */
 function whenAborted(signal: AbortSignal): {
   promise: Promise<"cancelled">;
   clear: () => void;
@@ -391,7 +407,10 @@ function readSettings(): ServerSettings {
   });
 }
 
-/** The first workspace folder on disk: `${workspaceFolder}` in settings, and the server's working directory. */
+/**
+ * The first workspace folder on disk: `${workspaceFolder}` in settings, and the
+ * server's working directory.
+ */
 function workspaceFolder(): string | undefined {
   const folder = vscode.workspace.workspaceFolders?.find(
     (candidate) => candidate.uri.scheme === "file",

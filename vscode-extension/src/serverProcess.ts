@@ -26,7 +26,10 @@ export class ServerProcess {
     child.on("error", () => undefined);
   }
 
-  /** Spawns the server; rejects with the spawn error (code ENOENT, EACCES...) when it cannot run at all. */
+  /**
+   * Spawns the server; rejects with the spawn error (code ENOENT, EACCES...) when it
+   * cannot run at all.
+   */
   static start(server: ServerCommand, cwd: string | undefined): Promise<ServerProcess> {
     return new Promise((resolve, reject) => {
       const child = spawn(server.command, [...server.args], { cwd, stdio: "pipe" });

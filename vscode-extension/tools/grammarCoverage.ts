@@ -68,8 +68,10 @@ function main(): number {
   unknown.forEach((scope) => {
     console.error(`asserted but not defined by the grammar: ${scope}`);
   });
+  const covered = defined.size - untested.length;
   console.log(
-    `grammar coverage: ${String(defined.size)} scopes defined, ${String(defined.size - untested.length)} asserted`,
+    `grammar coverage: ${String(defined.size)} scopes defined, ` +
+      `${String(covered)} asserted`,
   );
   return untested.length + unknown.length === 0 ? 0 : 1;
 }

@@ -19,7 +19,8 @@ import {
 
 function formatToken(token: Token): string {
   const scopes = token.scopes.filter((scope) => scope !== ROOT_SCOPE).join(" ");
-  return `${String(token.line)}:${String(token.column)}\t${JSON.stringify(token.text)}\t${scopes || ROOT_SCOPE}`;
+  const where = `${String(token.line)}:${String(token.column)}`;
+  return `${where}\t${JSON.stringify(token.text)}\t${scopes || ROOT_SCOPE}`;
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -47,7 +48,8 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   if (check) {
     console.log(
-      `${String(files.length)} files, ${String(checked)} tokens, ${String(unscoped)} without a meaningful scope`,
+      `${String(files.length)} files, ${String(checked)} tokens, ` +
+        `${String(unscoped)} without a meaningful scope`,
     );
   }
   return check && unscoped > 0 ? 1 : 0;

@@ -77,7 +77,9 @@ export function tokenize(grammar: textmate.IGrammar, text: string): Token[] {
   return tokens;
 }
 
-/** Tokens other than whitespace that carry no scope beyond `source.dag` and `meta.*`. */
+/**
+ * Tokens other than whitespace that carry no scope beyond `source.dag` and `meta.*`.
+ */
 export function unscopedTokens(tokens: readonly Token[]): Token[] {
   return tokens.filter(
     (token) =>

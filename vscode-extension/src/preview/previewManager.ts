@@ -26,7 +26,10 @@ export const STYLE = ["media", "preview.css"];
 
 /** Where diagrams come from: the language server, or a stand-in in tests. */
 export interface DiagramSource {
-  /** The diagram of a document's current version; undefined when no server runs, null when it does not know the document. */
+  /**
+   * The diagram of a document's current version; undefined when no server runs, null
+   * when it does not know the document.
+   */
   diagram(uri: vscode.Uri): Promise<DiagramResult | null | undefined>;
 }
 
@@ -54,7 +57,10 @@ export class PreviewManager implements vscode.Disposable {
     });
   }
 
-  /** Opens the preview of a document beside `column`, or brings its open preview forward. */
+  /**
+   * Opens the preview of a document beside `column`, or brings its open
+   * preview forward.
+   */
   show(document: vscode.TextDocument, column: vscode.ViewColumn | undefined): void {
     const key = document.uri.toString();
     const open = this.previews.get(key);
@@ -118,7 +124,9 @@ function createPanel(uri: vscode.Uri, extensionUri: vscode.Uri): vscode.WebviewP
   return panel;
 }
 
-/** One document's preview: its panel, its last good diagram, and where each box leads. */
+/**
+ * One document's preview: its panel, its last good diagram, and where each box leads.
+ */
 class Preview {
   private lastGood: string | null = null;
   private lastGoodBoxes = 0;
@@ -138,7 +146,8 @@ class Preview {
     this.subscription = panel.webview.onDidReceiveMessage((message: WebviewMessage) => {
       this.onMessage(message).catch((error: unknown) => {
         this.context.output.error(
-          `The preview of ${this.uri.toString()} could not handle "${message.type}": ${String(error)}`,
+          `The preview of ${this.uri.toString()} could not handle ` +
+            `"${message.type}": ${String(error)}`,
         );
       });
     });
@@ -166,7 +175,8 @@ class Preview {
         break;
       case "renderFailed":
         this.context.output.error(
-          `The preview of ${this.uri.toString()} could not be drawn: ${message.message}`,
+          `The preview of ${this.uri.toString()} could not be drawn: ` +
+            message.message,
         );
         break;
     }
@@ -242,7 +252,10 @@ class Preview {
     }
   }
 
-  /** The column of an editor showing the document, else the one the preview was opened from. */
+  /**
+   * The column of an editor showing the document, else the one the preview
+   * was opened from.
+   */
   private editorColumn(): vscode.ViewColumn {
     const key = this.uri.toString();
     const visible = vscode.window.visibleTextEditors.find(
@@ -256,7 +269,8 @@ function errorBanner(
   error: { message: string; range: LspRange },
   keeping: boolean,
 ): string {
-  const where = `syntax error on line ${String(error.range.start.line + 1)}: ${error.message}`;
+  const line = String(error.range.start.line + 1);
+  const where = `syntax error on line ${line}: ${error.message}`;
   return keeping
     ? `${where} (showing the last good diagram)`
     : `${where} (the diagram appears once the file reads without errors)`;

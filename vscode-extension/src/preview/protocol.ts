@@ -4,7 +4,10 @@
  * preview's webview. Shared by both sides, so it holds types and constants only.
  */
 
-/** The custom request that returns a document's diagram (see the server's `lsp/preview.py`). */
+/**
+ * The custom request that returns a document's diagram (see the server's
+ * `lsp/preview.py`).
+ */
 export const DIAGRAM_REQUEST = "dag/diagram";
 
 export interface LspPosition {
@@ -29,7 +32,10 @@ export interface DiagramNode {
 export interface DiagramResult {
   readonly version: number;
   readonly format: "dot";
-  /** Graphviz DOT source whose node names are the tree's ids; null when the text has syntax errors. */
+  /**
+   * Graphviz DOT source whose node names are the tree's ids; null when the
+   * text has syntax errors.
+   */
   readonly source: string | null;
   /** The first syntax error, when there is one. */
   readonly error: { readonly message: string; readonly range: LspRange } | null;

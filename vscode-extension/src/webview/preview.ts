@@ -64,7 +64,8 @@ async function drain(): Promise<void> {
 /** Instead of a large diagram, a button that draws it (and every later one). */
 function offerToDraw(message: ShowMessage): void {
   const note = document.createElement("p");
-  note.textContent = `This tree has ${String(message.boxes)} boxes; drawing it can take a while.`;
+  note.textContent =
+    `This tree has ${String(message.boxes)} boxes; ` + "drawing it can take a while.";
   const button = document.createElement("button");
   button.type = "button";
   button.textContent = "Draw the diagram";

@@ -145,7 +145,10 @@ export class FakePanel {
   }
 }
 
-/** An inert stand-in: callable, constructible, extendable, not a promise; each property is another. */
+/**
+ * An inert stand-in: callable, constructible, extendable, not a promise;
+ * each property is another.
+ */
 function standIn(): unknown {
   const inert = function () {
     // Does nothing, returns nothing.

@@ -26,7 +26,10 @@ const EXTENSION = Uri.parse("file:///ext/dag-lsp");
 type Manager = import("../../src/preview/previewManager").PreviewManager;
 let PreviewManager: typeof import("../../src/preview/previewManager").PreviewManager;
 
-/** The stand-in server: answers each request with the next queued result (or repeats the last). */
+/**
+ * The stand-in server: answers each request with the next queued result
+ * (or repeats the last).
+ */
 class FakeServer {
   readonly asked: string[] = [];
   private readonly answers: (DiagramResult | null | undefined | Error)[] = [];

@@ -32,7 +32,10 @@ afterEach(async () => {
   recorder.diagnosticCollections.length = 0;
 });
 
-/** Points the settings at the fake server in `mode`; returns the file it logs starts and exits to. */
+/**
+ * Points the settings at the fake server in `mode`; returns the file it
+ * logs starts and exits to.
+ */
 function useFakeServer(mode: string): string {
   const log = path.join(
     fs.mkdtempSync(path.join(os.tmpdir(), "dag-lsp-test-")),
@@ -120,7 +123,8 @@ describe("ServerManager", () => {
     await manager.start();
     const first = servers(log).running;
     assert.equal(first.length, 1);
-    // The second restart cancels the start the first one queued: one new server, not two.
+    // The second restart cancels the start the first one queued: one new
+    // server, not two.
     await Promise.all([manager.restart(), manager.restart()]);
     const { started, running } = servers(log);
     assert.equal(started.length, 2);
@@ -183,7 +187,8 @@ describe("ServerManager", () => {
     await Promise.all([restarting, manager.stop()]);
     assert.ok(Date.now() - begun < 10000);
     assert.equal(alive(servers(silent).started[0] ?? ""), false);
-    // The killed server's client lets go of its diagnostics once it sees the connection close.
+    // The killed server's client lets go of its diagnostics once it sees the
+    // connection close.
     await waitFor(() => liveCollections() === 0, 2000);
     assert.deepEqual(recorder.errorMessages, []);
   });

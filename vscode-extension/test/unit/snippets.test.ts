@@ -14,7 +14,10 @@ const snippets = JSON.parse(
   fs.readFileSync(path.resolve("snippets/dag.code-snippets"), "utf8"),
 ) as Record<string, Snippet>;
 
-/** The text a snippet inserts when every placeholder keeps its default (and a choice its first option). */
+/**
+ * The text a snippet inserts when every placeholder keeps its default (and
+ * a choice its first option).
+ */
 function expand(snippet: Snippet): string {
   const defaults = new Map<string, string>();
   const keep = (index: string, value: string): string => {
