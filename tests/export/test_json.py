@@ -1,9 +1,10 @@
 """The JSON export and its import: schema, shape, round trips, refusals.
 
 An export must validate against the schema shipped in the package, keep
-the website's field names, and come back through `--import` as the same
-tree: byte for byte when it carries its source, equal in meaning (and
-clean) when it is rebuilt from the model alone.
+the field names of the publishing website's JSON export (see
+docs/language.md), and come back through `--import` as the same tree: byte
+for byte when it carries its source, equal in meaning (and clean) when it
+is rebuilt from the model alone.
 """
 
 from __future__ import annotations

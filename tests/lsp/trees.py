@@ -143,8 +143,9 @@ NOTES = lines(
     "[PLAIN]: Plain text files",
 )
 
-# Shaped like the trees published on the website: a long description, an
-# image, long hints and descriptions with em-dashes, colors and codes.
+# Shaped like the trees on the publishing website (see docs/language.md): a
+# long description, an image, long hints and descriptions with em-dashes,
+# colors and codes.
 ADOPTION = lines(
     "dag: Is this open-source dependency safe to adopt?",
     "version: 1.2.0",

@@ -3,8 +3,9 @@
 Adapters at the end of the flow (text → syntax → model → here), used by
 `dag-lsp --export FORMAT` and `dag-lsp --import`:
 
-- `canonical.py`: the model as JSON, in the shape of the website's export
-  (described by `schema/decision-dag.schema.json`), and comparing two;
+- `canonical.py`: the model as JSON, in the shape of the publishing
+  website's JSON export (see docs/language.md; described by
+  `schema/decision-dag.schema.json`), and comparing two;
 - `diagram.py`: what a picture of a tree shows, for
 - `mermaid.py`: a Mermaid flowchart, and `dot.py`: a Graphviz digraph;
 - `importer.py`: a JSON export back to a `.dag` file.

@@ -1,11 +1,12 @@
 """The canonical model: a tree as JSON-ready data, and comparing two of them.
 
 An adapter at the end of the flow (text → syntax → model → here). The shape
-follows the website's JSON export, whose fields it keeps: `meta` (with
+follows the JSON export of the publishing website (the site the language
+comes from, see docs/language.md), whose fields it keeps: `meta` (with
 `description`, `mode`, `entry`, `tags` as a list, `image`), `questions`
 (each with `id` and `text`), `outcomes` (each with `id` and `label`) and
-the source under `dsl`. It adds what the website's export leaves out, so a
-tree can be rebuilt from the model alone:
+the source under `dsl`. It adds what that export leaves out, so a tree can
+be rebuilt from the model alone:
 
 - `meta.title`, `meta.version` and `meta.locale`;
 - for each question its `hint`, its `when` conditions (`{question,
@@ -32,7 +33,8 @@ META_KEYS = ("title", "version", "description", "mode", "entry", "tags", "image"
 OUTCOME_KEYS = ("color", "description", "code", "image", "url")
 
 # Every field name the model uses; `disagreement` compares only these, so
-# the website's own additions (`_meta`, `author`, `file`) are passed over.
+# the publishing website's own additions to its export (`_meta`, `author`,
+# `file`) are passed over.
 KNOWN = frozenset(
     {
         *META_KEYS,

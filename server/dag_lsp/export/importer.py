@@ -1,5 +1,7 @@
-"""Import: a JSON export (ours or the website's) back to a `.dag` file.
+"""Import: a JSON export, ours or the publishing website's, back to `.dag`.
 
+(The publishing website is the site the language comes from, whose JSON
+export holds a tree's source beside a model of it: see docs/language.md.)
 The reverse of `canonical.py`, an adapter at the start of the flow: it
 makes text, which the reader then reads like any file. When the export
 carries its source under `dsl`, and that source reads to the model the
@@ -152,7 +154,7 @@ def _finish(model: Model, lines: _Lines) -> str:
 
 
 def _meta(model: Model) -> Model:
-    """`meta`, with the title the website's export keeps under `file.name`."""
+    """`meta`, with the title the website's JSON export keeps under `file.name`."""
     meta = _object(model, "meta", "meta")
     site = model.get("file")
     if "title" not in meta and isinstance(site, dict) and "name" in site:
