@@ -19,6 +19,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel("Decision DAG", { log: true });
   const serverManager = new ServerManager(output);
   manager = serverManager;
+
   const previews = new PreviewManager(
     context.extensionUri,
     {
@@ -27,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): void {
     },
     output,
   );
+
   context.subscriptions.push(
     output,
     serverManager,
@@ -46,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): void {
     // ignored; trust may change the command.
     vscode.workspace.onDidGrantWorkspaceTrust(() => void serverManager.restart()),
   );
+
   void serverManager.start();
 }
 
@@ -72,6 +75,7 @@ async function showPreview(
     );
     return;
   }
+
   const column =
     active?.document.uri.toString() === document.uri.toString()
       ? active.viewColumn
@@ -90,6 +94,7 @@ function onServerSettingsChanged(listener: () => void): vscode.Disposable {
       timer = setTimeout(listener, SETTINGS_SETTLE_MS);
     }
   });
+
   return new vscode.Disposable(() => {
     clearTimeout(timer);
     subscription.dispose();

@@ -17,6 +17,7 @@ export class RestartPolicy {
     while (this.restarts.length > 0 && time - this.restarts[0] > this.windowMs) {
       this.restarts.shift();
     }
+
     if (this.restarts.length >= this.maxRestarts) {
       return false;
     }

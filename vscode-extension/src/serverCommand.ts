@@ -44,6 +44,7 @@ export function resolveServerCommand(
       source: "pythonPath",
     };
   }
+
   const command = settings.command.trim() || DEFAULT_COMMAND;
   return { command: expandVariables(command, context), args, source: "command" };
 }

@@ -94,6 +94,7 @@ export class ServerManager implements vscode.Disposable {
     if (client?.state !== State.Running) {
       return undefined;
     }
+
     const textDocument = { uri: client.code2ProtocolConverter.asUri(uri) };
     return client.sendRequest<R>(method, { textDocument });
   }
@@ -125,8 +126,10 @@ export class ServerManager implements vscode.Disposable {
     if (signal.aborted) {
       return;
     }
+
     const server = resolveServerCommand(readSettings(), pathContext());
     this.output.info(`Starting the language server: ${formatCommandLine(server)}`);
+
     let serverProcess: ServerProcess;
     try {
       serverProcess = await ServerProcess.start(server, workspaceFolder());
@@ -134,6 +137,7 @@ export class ServerManager implements vscode.Disposable {
       this.reportFailure(server, { kind: "spawn", code: errorCode(error) });
       return;
     }
+
     const session = {
       server,
       process: serverProcess,
@@ -141,12 +145,14 @@ export class ServerManager implements vscode.Disposable {
     };
     this.session = session;
     this.watch(session);
+
     const outcome = await this.waitForStart(session.client, signal);
     if (outcome === "running") {
       this.output.info("The language server is running.");
       this.started.fire();
       return;
     }
+
     this.session = undefined;
     // A server that has not answered may never read its input again: it is
     // killed, not asked to exit.
@@ -170,17 +176,17 @@ export class ServerManager implements vscode.Disposable {
     );
     const timeout = delay(this.startTimeoutMs);
     const cancelled = whenAborted(signal);
+
     try {
       const first = await Promise.race([
         started,
         timeout.promise.then(() => "timeout" as const),
         cancelled.promise,
       ]);
-      return first === "started"
-        ? client.state === State.Running
-          ? "running"
-          : "failed"
-        : first;
+      if (first !== "started") {
+        return first;
+      }
+      return client.state === State.Running ? "running" : "failed";
     } finally {
       timeout.clear();
       cancelled.clear();
@@ -229,6 +235,7 @@ export class ServerManager implements vscode.Disposable {
       // A server that fails to initialize is reported by startSession, never retried.
       initializationFailedHandler: () => false,
     };
+
     const client: LanguageClient = new StartQuietlyClient(
       CLIENT_ID,
       CLIENT_NAME,
@@ -261,8 +268,10 @@ export class ServerManager implements vscode.Disposable {
     if (this.session !== session) {
       return;
     }
+
     this.session = undefined;
     const signal = this.cancel.signal;
+
     if (this.restarts.allowRestart()) {
       this.output.warn("The language server stopped unexpectedly; restarting it.");
       void this.enqueue(async () => {
@@ -282,6 +291,7 @@ export class ServerManager implements vscode.Disposable {
   private reportFailure(server: ServerCommand, failure: Failure): void {
     const message = failureMessage(server, failure);
     this.output.error(message);
+
     void vscode.window
       .showErrorMessage(message, OPEN_SETTINGS, SHOW_OUTPUT)
       .then((choice) => {
@@ -355,6 +365,7 @@ async function endSession(session: Session, graceMs?: number): Promise<void> {
   } catch {
     // A client that never got running has no connection to shut down.
   }
+
   await session.process.stop(graceMs);
 }
 
@@ -364,6 +375,7 @@ function delay(ms: number): { promise: Promise<void>; clear: () => void } {
   const promise = new Promise<void>((resolve) => {
     timer = setTimeout(resolve, ms);
   });
+
   return {
     promise,
     clear: () => {
@@ -386,10 +398,12 @@ function whenAborted(signal: AbortSignal): {
       resolve("cancelled");
     };
   });
+
   if (signal.aborted) {
     listener();
   }
   signal.addEventListener("abort", listener, { once: true });
+
   return {
     promise,
     clear: () => {

@@ -22,6 +22,7 @@ export class ServerProcess {
         resolve();
       }),
     );
+
     // An 'error' event without a listener would throw in the extension host.
     child.on("error", () => undefined);
   }

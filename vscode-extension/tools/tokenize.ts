@@ -50,6 +50,7 @@ export async function loadGrammar(
           : null,
       ),
   });
+
   const grammar = await registry.loadGrammar(ROOT_SCOPE);
   if (grammar === null) {
     throw new Error(`Could not load ${ROOT_SCOPE} from ${grammarPath}`);

@@ -68,6 +68,7 @@ export class PreviewManager implements vscode.Disposable {
       open.panel.reveal(undefined, true);
       return;
     }
+
     const preview = new Preview(
       document.uri,
       column,
@@ -75,6 +76,7 @@ export class PreviewManager implements vscode.Disposable {
       createPanel(document.uri, this.context.extensionUri),
     );
     this.previews.set(key, preview);
+
     preview.panel.onDidDispose(() => {
       preview.dispose();
       this.previews.delete(key);
@@ -90,6 +92,7 @@ export class PreviewManager implements vscode.Disposable {
 
   dispose(): void {
     this.subscription.dispose();
+
     for (const preview of [...this.previews.values()]) {
       preview.panel.dispose();
     }
@@ -109,8 +112,9 @@ function createPanel(uri: vscode.Uri, extensionUri: vscode.Uri): vscode.WebviewP
       ),
     },
   );
+
   const webview = panel.webview;
-  panel.webview.html = previewHtml({
+  webview.html = previewHtml({
     cspSource: webview.cspSource,
     scriptUri: webview
       .asWebviewUri(vscode.Uri.joinPath(extensionUri, ...SCRIPT))
@@ -121,6 +125,7 @@ function createPanel(uri: vscode.Uri, extensionUri: vscode.Uri): vscode.WebviewP
     nonce: makeNonce(),
     title,
   });
+
   return panel;
 }
 
@@ -184,6 +189,7 @@ class Preview {
 
   private async refresh(): Promise<void> {
     const asked = ++this.asked;
+
     let result: DiagramResult | null | undefined;
     try {
       result = await this.context.source.diagram(this.uri);
@@ -193,6 +199,8 @@ class Preview {
       );
       result = undefined;
     }
+
+    // An answer overtaken by a later request is dropped.
     if (asked === this.asked) {
       this.apply(result);
       this.post();
@@ -209,11 +217,13 @@ class Preview {
       this.banner = "the language server has not read this file yet";
       return;
     }
+
     this.ranges = new Map(result.nodes.map((node) => [node.id, node.range]));
     if (result.source !== null) {
       this.lastGood = result.source;
       this.lastGoodBoxes = result.nodes.length;
     }
+
     this.banner =
       result.error === null ? null : errorBanner(result.error, this.lastGood !== null);
   }
@@ -237,7 +247,9 @@ class Preview {
     if (range === undefined) {
       return;
     }
+
     const start = new vscode.Position(range.start.line, range.start.character);
+
     try {
       const document = await vscode.workspace.openTextDocument(this.uri);
       await vscode.window.showTextDocument(document, {

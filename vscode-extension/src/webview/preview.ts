@@ -48,6 +48,7 @@ async function drain(): Promise<void> {
   while (pending !== undefined) {
     const message = pending;
     pending = undefined;
+
     setBanner(message.banner);
     if (message.source === null || message.source === drawn) {
       continue;
@@ -58,14 +59,16 @@ async function drain(): Promise<void> {
       await draw(message.source, message.boxes);
     }
   }
+
   drawing = false;
 }
 
 /** Instead of a large diagram, a button that draws it (and every later one). */
 function offerToDraw(message: ShowMessage): void {
+  const boxes = String(message.boxes);
   const note = document.createElement("p");
-  note.textContent =
-    `This tree has ${String(message.boxes)} boxes; ` + "drawing it can take a while.";
+  note.textContent = `This tree has ${boxes} boxes; drawing it can take a while.`;
+
   const button = document.createElement("button");
   button.type = "button";
   button.textContent = "Draw the diagram";
@@ -76,6 +79,7 @@ function offerToDraw(message: ShowMessage): void {
       void drain();
     }
   });
+
   area.replaceChildren(note, button);
   drawn = null;
 }
@@ -85,6 +89,7 @@ async function draw(source: string, boxes: number): Promise<void> {
   status.hidden = false;
   // Let the status show before Graphviz holds the page.
   await new Promise((resolve) => requestAnimationFrame(resolve));
+
   try {
     const svg = (await renderer()).renderSVGElement(source);
     makeBoxesFocusable(svg);
@@ -136,13 +141,16 @@ window.addEventListener("message", (event: MessageEvent<unknown>) => {
     }
   }
 });
+
 area.addEventListener("click", (event) => {
   revealBox(event.target);
 });
+
 area.addEventListener("keydown", (event) => {
   if (event.key === "Enter" || event.key === " ") {
     event.preventDefault();
     revealBox(event.target);
   }
 });
+
 vscode.postMessage({ type: "ready" });

@@ -197,11 +197,41 @@ export function fakeOutputChannel(recorder: Recorder): LogOutputChannel {
   return withStandIns(members) as unknown as LogOutputChannel;
 }
 
-/** Serves `fake` as `require("vscode")` from now on. */
+/** The events the recorder fires into the fake API. */
+interface FakeEvents {
+  readonly configurationChanged: EventEmitter;
+  readonly documentChanged: EventEmitter;
+}
+
+/** Serves a fake `vscode` module as `require("vscode")` from now on. */
 export function installFakeVscode(): Recorder {
-  const configurationChanged = new EventEmitter();
-  const documentChanged = new EventEmitter();
-  const recorder: Recorder = {
+  const events: FakeEvents = {
+    configurationChanged: new EventEmitter(),
+    documentChanged: new EventEmitter(),
+  };
+  const recorder = createRecorder(events);
+
+  serveAsVscode(
+    withStandIns({
+      version: "1.90.0",
+      Disposable,
+      EventEmitter,
+      Uri,
+      Position,
+      Range,
+      ViewColumn: { Active: -1, Beside: -2, One: 1, Two: 2 },
+      env: withStandIns({ language: "en", appName: "Fake Code" }),
+      window: fakeWindow(recorder),
+      commands: fakeCommands(recorder),
+      workspace: fakeWorkspace(recorder, events),
+      languages: fakeLanguages(recorder),
+    }),
+  );
+  return recorder;
+}
+
+function createRecorder(events: FakeEvents): Recorder {
+  return {
     settings: new Map(),
     errorMessages: [],
     informationMessages: [],
@@ -213,86 +243,95 @@ export function installFakeVscode(): Recorder {
     documents: new Map(),
     editors: [],
     changeSettings: (...names) => {
-      configurationChanged.fire({
+      events.configurationChanged.fire({
         affectsConfiguration: (section: string) =>
           names.some((name) => name === section || name.startsWith(`${section}.`)),
       });
     },
     changeDocument: (document) => {
-      documentChanged.fire({ document, contentChanges: [] });
+      events.documentChanged.fire({ document, contentChanges: [] });
     },
   };
-  const fake = withStandIns({
-    version: "1.90.0",
-    Disposable,
-    EventEmitter,
-    Uri,
-    Position,
-    Range,
-    ViewColumn: { Active: -1, Beside: -2, One: 1, Two: 2 },
-    env: withStandIns({ language: "en", appName: "Fake Code" }),
-    window: withStandIns({
-      createOutputChannel: () => fakeOutputChannel(recorder),
-      showErrorMessage: (message: string) => {
-        recorder.errorMessages.push(message);
-        return Promise.resolve(undefined);
-      },
-      showInformationMessage: (message: string) => {
-        recorder.informationMessages.push(message);
-        return Promise.resolve(undefined);
-      },
-      createWebviewPanel: (...args: ConstructorParameters<typeof FakePanel>) => {
-        const panel = new FakePanel(...args);
-        recorder.panels.push(panel);
-        return panel;
-      },
-      showTextDocument: (document: FakeDocument, options: ShowOptions) => {
-        recorder.shown.push({ document, options });
-        return Promise.resolve({ document, viewColumn: options.viewColumn });
-      },
-      get activeTextEditor() {
-        return recorder.editors[0];
-      },
-      get visibleTextEditors() {
-        return recorder.editors;
-      },
-    }),
-    commands: withStandIns({
-      registerCommand: (name: string, handler: (...args: unknown[]) => unknown) => {
-        recorder.commands.set(name, handler);
-        return new Disposable(() => recorder.commands.delete(name));
-      },
-    }),
-    workspace: withStandIns({
-      onDidChangeConfiguration: configurationChanged.event,
-      onDidChangeTextDocument: documentChanged.event,
-      openTextDocument: (uri: Uri) => {
-        const document = recorder.documents.get(uri.toString());
-        return document === undefined
-          ? Promise.reject(new Error(`no document ${uri.toString()}`))
-          : Promise.resolve(document);
-      },
-      workspaceFolders: undefined,
-      textDocuments: [],
-      getConfiguration: (section?: string) => ({
-        get: (key: string, fallback?: unknown) => {
-          const name = section === undefined ? key : `${section}.${key}`;
-          return recorder.settings.has(name) ? recorder.settings.get(name) : fallback;
-        },
-      }),
-    }),
-    languages: withStandIns({
-      createDiagnosticCollection: () => {
-        const collection = { disposed: false };
-        recorder.diagnosticCollections.push(collection);
-        return withStandIns({
-          dispose: () => {
-            collection.disposed = true;
-          },
-        });
+}
+
+/** `vscode.window`: messages, output channels, webview panels and editors. */
+function fakeWindow(recorder: Recorder): object {
+  return withStandIns({
+    createOutputChannel: () => fakeOutputChannel(recorder),
+    showErrorMessage: (message: string) => {
+      recorder.errorMessages.push(message);
+      return Promise.resolve(undefined);
+    },
+    showInformationMessage: (message: string) => {
+      recorder.informationMessages.push(message);
+      return Promise.resolve(undefined);
+    },
+    createWebviewPanel: (...args: ConstructorParameters<typeof FakePanel>) => {
+      const panel = new FakePanel(...args);
+      recorder.panels.push(panel);
+      return panel;
+    },
+    showTextDocument: (document: FakeDocument, options: ShowOptions) => {
+      recorder.shown.push({ document, options });
+      return Promise.resolve({ document, viewColumn: options.viewColumn });
+    },
+    get activeTextEditor() {
+      return recorder.editors[0];
+    },
+    get visibleTextEditors() {
+      return recorder.editors;
+    },
+  });
+}
+
+function fakeCommands(recorder: Recorder): object {
+  return withStandIns({
+    registerCommand: (name: string, handler: (...args: unknown[]) => unknown) => {
+      recorder.commands.set(name, handler);
+      return new Disposable(() => recorder.commands.delete(name));
+    },
+  });
+}
+
+/** `vscode.workspace`: settings from the recorder's map, documents from its list. */
+function fakeWorkspace(recorder: Recorder, events: FakeEvents): object {
+  return withStandIns({
+    onDidChangeConfiguration: events.configurationChanged.event,
+    onDidChangeTextDocument: events.documentChanged.event,
+    openTextDocument: (uri: Uri) => {
+      const document = recorder.documents.get(uri.toString());
+      return document === undefined
+        ? Promise.reject(new Error(`no document ${uri.toString()}`))
+        : Promise.resolve(document);
+    },
+    workspaceFolders: undefined,
+    textDocuments: [],
+    getConfiguration: (section?: string) => ({
+      get: (key: string, fallback?: unknown) => {
+        const name = section === undefined ? key : `${section}.${key}`;
+        return recorder.settings.has(name) ? recorder.settings.get(name) : fallback;
       },
     }),
   });
+}
+
+/** `vscode.languages`: diagnostic collections that record being disposed. */
+function fakeLanguages(recorder: Recorder): object {
+  return withStandIns({
+    createDiagnosticCollection: () => {
+      const collection = { disposed: false };
+      recorder.diagnosticCollections.push(collection);
+      return withStandIns({
+        dispose: () => {
+          collection.disposed = true;
+        },
+      });
+    },
+  });
+}
+
+/** Makes `require("vscode")` return `fake`, through Node's resolution and cache. */
+function serveAsVscode(fake: object): void {
   const fakePath = "/fake/node_modules/vscode/index.js";
   const loader = Module as unknown as {
     _resolveFilename(request: string, ...rest: unknown[]): string;
@@ -300,7 +339,7 @@ export function installFakeVscode(): Recorder {
   const resolve = loader._resolveFilename.bind(loader);
   loader._resolveFilename = (request, ...rest) =>
     request === "vscode" ? fakePath : resolve(request, ...rest);
+
   const cache = require.cache as Record<string, unknown>;
   cache[fakePath] = { id: fakePath, filename: fakePath, loaded: true, exports: fake };
-  return recorder;
 }
