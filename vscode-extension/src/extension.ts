@@ -11,7 +11,7 @@ import { ServerManager } from "./serverManager";
 /**
  * How long the `dag.server.*` settings must stay unchanged before the server restarts.
  */
-const SETTINGS_SETTLE_MS = 500;
+export const SETTINGS_SETTLE_MS = 500;
 
 let manager: ServerManager | undefined;
 

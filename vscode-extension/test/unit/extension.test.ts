@@ -7,10 +7,15 @@ import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import type { ExtensionContext } from "vscode";
 import { installFakeVscode, Uri } from "../fakes/vscode";
+import { settle, waitFor } from "../helpers/wait";
 
 const recorder = installFakeVscode();
 recorder.settings.set("dag.server.command", "dag-lsp-not-installed");
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** How many times the extension has begun to start a server. */
+const startsBegun = () =>
+  recorder.outputLines.filter((line) => line.startsWith("Starting the language server"))
+    .length;
 
 let extension: typeof import("../../src/extension");
 const context = {
@@ -22,7 +27,10 @@ before(async () => {
   // Loaded only now, so that its `require("vscode")` finds the fake.
   extension = await import("../../src/extension");
   extension.activate(context as unknown as ExtensionContext);
-  await sleep(200);
+  await waitFor(
+    () => recorder.errorMessages.length > 0,
+    "the start at activation to be reported",
+  );
 });
 
 test("activation registers the commands and tries to start the server once", () => {
@@ -45,17 +53,47 @@ test("the restart command tries again with the current settings", async () => {
   );
 });
 
-test("a burst of server settings changes restarts the server once", async () => {
+// The settings tests run on Node's mock timers: the restart waits for the
+// settings to settle on a timer, so each tick below decides exactly when it may
+// happen, and settle() lets a restart that was due begin.
+
+test("a burst of server settings changes restarts the server once, after the last", async (t) => {
+  t.mock.timers.enable({ apis: ["setTimeout"] });
+  const settleMs = extension.SETTINGS_SETTLE_MS;
+  const begun = startsBegun();
+  const step = settleMs - 100;
+
   recorder.changeSettings("dag.server.pythonPath");
-  recorder.changeSettings("dag.server.pythonPath");
+  t.mock.timers.tick(step);
+  recorder.changeSettings("dag.server.args");
+  t.mock.timers.tick(step);
+  // Not a server setting: it neither restarts the server nor puts it off.
   recorder.changeSettings("dag.trace.server");
-  await sleep(1000);
+  t.mock.timers.tick(settleMs - step - 1);
+  await settle();
+  assert.equal(startsBegun(), begun, "restarted before the settings settled");
+
+  t.mock.timers.tick(1);
+  await waitFor(
+    () => recorder.errorMessages.length === 3,
+    "the restart to be reported",
+  );
+
+  t.mock.timers.tick(10 * settleMs);
+  await settle();
+  assert.equal(startsBegun(), begun + 1);
   assert.equal(recorder.errorMessages.length, 3);
 });
 
-test("other settings do not restart the server", async () => {
+test("other settings do not restart the server", async (t) => {
+  t.mock.timers.enable({ apis: ["setTimeout"] });
+  const begun = startsBegun();
+
   recorder.changeSettings("dag.trace.server", "editor.fontSize");
-  await sleep(1000);
+  t.mock.timers.tick(10 * extension.SETTINGS_SETTLE_MS);
+  await settle();
+
+  assert.equal(startsBegun(), begun);
   assert.equal(recorder.errorMessages.length, 3);
 });
 

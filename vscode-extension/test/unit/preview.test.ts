@@ -16,6 +16,7 @@ import {
   installFakeVscode,
   Uri,
 } from "../fakes/vscode";
+import { settle } from "../helpers/wait";
 
 const recorder = installFakeVscode();
 const output = fakeOutputChannel(recorder);
@@ -71,11 +72,6 @@ function dagDocument(name: string): FakeDocument {
   const document = { uri: Uri.parse(`file:///work/${name}.dag`), languageId: "dag" };
   recorder.documents.set(document.uri.toString(), document);
   return document;
-}
-
-/** Lets pending promise callbacks run (setImmediate is not mocked). */
-function settle(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** A value as plain data, to compare with object literals. */
