@@ -74,20 +74,3 @@ test("the preview has a button in the title of .dag editors and in the command p
   );
   assert.equal(preview?.icon, "$(open-preview)");
 });
-
-test("the package keeps the preview's script, its style sheet and the renderer's notices", () => {
-  const kept = fs
-    .readFileSync(path.resolve(".vscodeignore"), "utf8")
-    .split("\n")
-    .filter((line) => line.startsWith("!"))
-    .map((line) => line.slice(1));
-  for (const file of [
-    "dist/extension.js",
-    "dist/preview.js",
-    "media/preview.css",
-    "ThirdPartyNotices.txt",
-  ]) {
-    assert.ok(kept.includes(file), file);
-  }
-  assert.ok(fs.existsSync(path.resolve("media/preview.css")));
-});
