@@ -11,6 +11,7 @@
  */
 import type { ShowMessage, WebviewMessage } from "../preview/protocol";
 import { renderer } from "../preview/render";
+import { activatesBox, boxId, revealMessage } from "./boxes";
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -104,11 +105,6 @@ async function draw(source: string, boxes: number): Promise<void> {
   }
 }
 
-/** Graphviz names each box's group by its node name in a `<title>`: the tree's id. */
-function boxId(box: Element): string | undefined {
-  return box.querySelector(":scope > title")?.textContent ?? undefined;
-}
-
 function makeBoxesFocusable(svg: SVGSVGElement): void {
   for (const box of svg.querySelectorAll("g.node")) {
     box.setAttribute("tabindex", "0");
@@ -117,11 +113,11 @@ function makeBoxesFocusable(svg: SVGSVGElement): void {
   }
 }
 
+/** Asks the extension to go to the box that `target` is in, if it is in one. */
 function revealBox(target: EventTarget | null): void {
-  const box = target instanceof Element ? target.closest("g.node") : null;
-  const id = box === null ? undefined : boxId(box);
-  if (id !== undefined) {
-    vscode.postMessage({ type: "reveal", id });
+  const message = revealMessage(target instanceof Element ? target : null);
+  if (message !== undefined) {
+    vscode.postMessage(message);
   }
 }
 
@@ -147,7 +143,7 @@ area.addEventListener("click", (event) => {
 });
 
 area.addEventListener("keydown", (event) => {
-  if (event.key === "Enter" || event.key === " ") {
+  if (activatesBox(event.key)) {
     event.preventDefault();
     revealBox(event.target);
   }
