@@ -1,3 +1,10 @@
+/**
+ * package.json as VS Code reads it: the settings the extension reads, with
+ * the defaults the code assumes; the commands, the activation on .dag files,
+ * the preview's button in the editor title and the command palette; and
+ * every contributed file (grammar, language configuration, snippets) exists
+ * and parses. What the built package holds is tested in test/package.
+ */
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";

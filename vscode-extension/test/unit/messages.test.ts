@@ -1,3 +1,10 @@
+/**
+ * The error messages shown when the language server cannot run: each names
+ * what happened, the command line tried and how to fix it (a missing or
+ * non-executable command, a server that exits at once, one that keeps
+ * crashing, one that never answers initialize), and the last line of the
+ * server's standard error they quote.
+ */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { failureMessage, lastLine } from "../../src/messages";

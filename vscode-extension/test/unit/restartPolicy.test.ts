@@ -1,3 +1,8 @@
+/**
+ * The cap on automatic restarts after crashes, on a fake clock: three within
+ * the window, then none until older restarts leave the window or the user
+ * restarts the server (reset).
+ */
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { RestartPolicy } from "../../src/restartPolicy";

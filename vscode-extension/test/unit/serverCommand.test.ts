@@ -1,3 +1,9 @@
+/**
+ * From the dag.server.* settings to the server's command line: the default
+ * command, a configured command and arguments, the Python interpreter that
+ * takes precedence, `~` and `${workspaceFolder}` expanded, the command line
+ * as messages show it, and settings of the wrong type from a hand-edited file.
+ */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import {

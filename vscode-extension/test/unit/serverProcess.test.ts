@@ -1,3 +1,9 @@
+/**
+ * The server's process, with small Node.js scripts as servers: the spawn
+ * errors for a missing or non-executable command, the exit code and standard
+ * error of a server that exits at once, a kill after the grace time, and the
+ * working directory.
+ */
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";

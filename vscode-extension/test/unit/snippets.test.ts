@@ -1,3 +1,9 @@
+/**
+ * The snippets, expanded with every placeholder at its default: there is one
+ * for a new tree, a question and an outcome; each expands to text the grammar
+ * scopes in full; and the new tree's entry, question and outcomes refer to
+ * each other.
+ */
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
