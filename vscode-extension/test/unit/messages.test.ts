@@ -21,8 +21,10 @@ describe("failureMessage", () => {
   test("a missing command names it, the command line and how to install", () => {
     assert.equal(
       failureMessage(plain, { kind: "spawn", code: "ENOENT" }),
-      'Decision DAG: could not start the language server: "dag-lsp" was not found (tried: dag-lsp). ' +
-        'Install the server from a clone of the dag-lsp repository with "pip install /path/to/dag-lsp" ("pip install ." in the clone), ' +
+      "Decision DAG: could not start the language server: " +
+        '"dag-lsp" was not found (tried: dag-lsp). ' +
+        "Install the server from a clone of the dag-lsp repository with " +
+        '"pip install /path/to/dag-lsp" ("pip install ." in the clone), ' +
         'or set "dag.server.command" or "dag.server.pythonPath".',
     );
   });
@@ -35,10 +37,12 @@ describe("failureMessage", () => {
     });
     assert.equal(
       message,
-      "Decision DAG: the language server failed while starting (exit code 1): /usr/bin/python3: No module named dag_lsp " +
+      "Decision DAG: the language server failed while starting (exit code 1): " +
+        "/usr/bin/python3: No module named dag_lsp " +
         "(tried: /usr/bin/python3 -m dag_lsp). " +
-        "Install the server into that interpreter from a clone of the dag-lsp repository with " +
-        '"/usr/bin/python3 -m pip install /path/to/dag-lsp", or change "dag.server.pythonPath".',
+        "Install the server into that interpreter from a clone of the dag-lsp " +
+        'repository with "/usr/bin/python3 -m pip install /path/to/dag-lsp", ' +
+        'or change "dag.server.pythonPath".',
     );
   });
 
@@ -61,8 +65,10 @@ describe("failureMessage", () => {
         { command: "sleep", args: ["30"], source: "command" },
         { kind: "timeout", seconds: 20 },
       ),
-      "Decision DAG: the language server did not answer initialize within 20 seconds and was stopped (tried: sleep 30). " +
-        'Check that the command runs the dag-lsp language server on standard input and output, or change "dag.server.command", ' +
+      "Decision DAG: the language server did not answer initialize within " +
+        "20 seconds and was stopped (tried: sleep 30). " +
+        "Check that the command runs the dag-lsp language server on standard " +
+        'input and output, or change "dag.server.command", ' +
         '"dag.server.args" or "dag.server.pythonPath".',
     );
   });
