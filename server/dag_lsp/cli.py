@@ -68,16 +68,19 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--output-format",
         choices=FORMATS,
-        default="text",
-        help="how --check prints findings, and --paths or --walk --answers print "
-        "their results: text or json (default: text)",
+        help="how --check prints findings (text, json or github), and --paths or "
+        "--walk --answers print their results (text or json); default: text",
     )
     _one_tree_options(parser)
     server = parser.add_argument_group("language server")
     server.add_argument("--tcp", action="store_true", help="serve over TCP")
     server.add_argument("--ws", action="store_true", help="serve over WebSocket")
-    server.add_argument("--host", default="127.0.0.1", help="address to serve on")
-    server.add_argument("--port", type=int, default=2087, help="port to serve on")
+    server.add_argument(
+        "--host", help="with --tcp or --ws: address to serve on (127.0.0.1)"
+    )
+    server.add_argument(
+        "--port", type=int, help="with --tcp or --ws: port to serve on (2087)"
+    )
     parser.add_argument(
         "--version", action="version", version=f"%(prog)s {__version__}"
     )
@@ -91,6 +94,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    problem = _misplaced_option(args)
+    if problem:
+        parser.error(problem)
+    args.output_format = args.output_format or "text"
+
     mode = _one_tree_mode(parser, args)
     if mode is not None:
         from dag_lsp import one_tree
@@ -105,6 +113,29 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.paths:
         parser.error("give a mode for the paths: --check or --format")
     return _serve(args)
+
+
+def _misplaced_option(args: argparse.Namespace) -> str | None:
+    """An option given to a mode it does nothing for, said as a usage error."""
+    checks = args.check and not args.format
+    prints = args.list_paths or args.answers is not None
+    if args.output_format and not (checks or prints):
+        return "--output-format goes with --check, --paths or --walk --answers"
+    if args.output_format == "github" and not args.check:
+        return "--output-format github goes with --check"
+
+    served = args.tcp or args.ws
+    if served and (args.paths or _one_tree_flag(args) or args.check or args.format):
+        return "--tcp and --ws serve the language server: they take no other mode"
+    if args.tcp and args.ws:
+        return "give one of --tcp and --ws"
+    if not served and (args.host is not None or args.port is not None):
+        return "--host and --port go with --tcp or --ws"
+    return None
+
+
+def _one_tree_flag(args: argparse.Namespace) -> bool:
+    return bool(args.export or args.import_json or args.walk or args.list_paths)
 
 
 def _need_paths(
@@ -300,8 +331,6 @@ def _one_tree_usage(args: argparse.Namespace, flags: list[str]) -> str | None:
         return f"{flags[0]} goes with no other mode"
     if len(args.paths) != 1:
         return f"{flags[0]} takes one file (or - for standard input)"
-    if args.output_format == "github":
-        return "--output-format github goes with --check"
     if args.walk and args.answers is None and args.paths == [files.STDIN]:
         return "--walk reads answers from standard input: give the tree as a file"
     return None
@@ -313,7 +342,9 @@ def _one_tree_usage(args: argparse.Namespace, flags: list[str]) -> str | None:
 def _serve(args: argparse.Namespace) -> int:
     from dag_lsp.lsp.server import serve
 
-    return serve(tcp=args.tcp, ws=args.ws, host=args.host, port=args.port)
+    host = "127.0.0.1" if args.host is None else args.host
+    port = 2087 if args.port is None else args.port
+    return serve(tcp=args.tcp, ws=args.ws, host=host, port=port)
 
 
 def _drop_output() -> None:

@@ -8,8 +8,10 @@ asked for, so that `--check` and `--format` start without it.
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from collections.abc import Callable
+from typing import TextIO
 
 from dag_lsp import files, paths, walk
 from dag_lsp.export import ExportError, export_text, whole_tree
@@ -44,9 +46,14 @@ def _export(args: argparse.Namespace, name: str, text: str) -> int:
     try:
         _emit(export_text(text, args.export))
     except ExportError as error:
-        _say(f"{name}:{error.line + 1}:{error.column + 1}: {error}")
-        return FAILED
+        return _refused(name, error)
     return OK
+
+
+def _refused(name: str, error: ExportError) -> int:
+    """Say where a tree with syntax errors goes wrong; the exit status."""
+    _say(f"{name}:{error.line + 1}:{error.column + 1}: {error}")
+    return FAILED
 
 
 def _import(args: argparse.Namespace, name: str, text: str) -> int:
@@ -69,11 +76,10 @@ def _walk(args: argparse.Namespace, name: str, text: str) -> int:
             _say("there is no standard input to read answers from")
             return USAGE
         if args.answers is None:
-            return walk.run_terminal(tree, sys.stdin, sys.stdout, sys.stderr)
+            return walk.run_terminal(tree, _lenient(sys.stdin), sys.stdout, sys.stderr)
         walked = walk.walk_answers(tree, [a.strip() for a in args.answers.split(",")])
     except ExportError as error:
-        _say(f"{name}:{error.line + 1}:{error.column + 1}: {error}")
-        return FAILED
+        return _refused(name, error)
     except walk.WalkError as error:
         _say(f"{name}: {error}")
         return FAILED
@@ -87,8 +93,7 @@ def _paths(args: argparse.Namespace, name: str, text: str) -> int:
     try:
         tree = whole_tree(text)
     except ExportError as error:
-        _say(f"{name}:{error.line + 1}:{error.column + 1}: {error}")
-        return FAILED
+        return _refused(name, error)
 
     found = paths.report(tree)
     for note in paths.notes(tree, found):
@@ -97,6 +102,13 @@ def _paths(args: argparse.Namespace, name: str, text: str) -> int:
     json_output = args.output_format == "json"
     _emit(paths.report_json(found) if json_output else paths.report_text(found))
     return OK
+
+
+def _lenient(given: TextIO) -> TextIO:
+    """Standard input that reads a byte it cannot decode as a replacement mark."""
+    if isinstance(given, io.TextIOWrapper):
+        given.reconfigure(errors="replace")
+    return given
 
 
 def _emit(text: str) -> None:

@@ -201,9 +201,17 @@ def resolve(question: Question, text: str) -> Answer:
     matches = [a for a in question.answers if folded in _spellings(a)]
     if len(matches) == 1:
         return matches[0]
-    if text.isdigit() and 1 <= int(text) <= len(question.answers):
-        return question.answers[int(text) - 1]
+    number = _number(text)
+    if number is not None and 1 <= number <= len(question.answers):
+        return question.answers[number - 1]
     raise WalkError(_no_answer(question, text, len(matches) > 1))
+
+
+def _number(text: str) -> int | None:
+    """The answer number `text` gives, if it is a short run of ASCII digits."""
+    if text.isascii() and text.isdigit() and len(text) <= 9:
+        return int(text)
+    return None
 
 
 def _spellings(answer: Answer) -> set[str]:
@@ -216,6 +224,7 @@ def _spellings(answer: Answer) -> set[str]:
 
 
 def _no_answer(question: Question, text: str, ambiguous: bool) -> str:
+    text = text if len(text) <= 40 else text[:39] + "…"
     if ambiguous:
         return f"'{text}' names more than one answer of {question.id.value}"
     count = len(question.answers)
@@ -236,7 +245,7 @@ def walk_answers(tree: Tree, texts: list[str]) -> Walk:
             raise WalkError(
                 f"{len(texts)} answers given, but the walk ends after {number - 1}"
             )
-        walk.answer(resolve(question, text))
+        walk.answer(_resolve_listed(question, text))
 
     question = walk.question
     if question is not None:
@@ -245,6 +254,19 @@ def walk_answers(tree: Tree, texts: list[str]) -> Walk:
             f"('{question.text.value}') needs an answer"
         )
     return walk
+
+
+def _resolve_listed(question: Question, text: str) -> Answer:
+    """`resolve` for one of a comma-separated list of answers."""
+    try:
+        return resolve(question, text)
+    except WalkError as error:
+        if any("," in answer.label.value for answer in question.answers):
+            raise WalkError(
+                f"{error} (the answers are split at commas: name an answer "
+                "whose label holds a comma by its key or number)"
+            ) from None
+        raise
 
 
 # ---------------------------------------------------------------- rendering
@@ -336,7 +358,14 @@ COMMANDS = {
     _QUIT: _QUIT,
 }
 _WORDS = "hint, back, restart or quit"
+# The one-letter commands, which give way to an answer they name.
+_LETTERS = "bhrq"
 LEGEND = "Answer with a number, a label or its key; ? hint, b back, r restart, q quit."
+# The legend of a tree where one of the letters b, h, r, q names an answer.
+LEGEND_IN_FULL = (
+    "Answer with a number, a label or its key; ? hint, and back, restart, quit "
+    "in full (a letter may name an answer)."
+)
 
 
 class Session:
@@ -358,7 +387,7 @@ class Session:
     def run(self) -> int:
         """Walk until the reader quits or the input ends; returns the exit status."""
         title = self.walk.tree.title
-        self._say(*([title] if title else []), LEGEND)
+        self._say(*([title] if title else []), _legend(self.walk.tree))
         self._show()
         while True:
             line = self._read()
@@ -431,7 +460,7 @@ class Session:
         lines += [f"  {n}. {a.label.value}" for n, a in enumerate(question.answers, 1)]
         if question.hint is not None:
             lines.append("  (? shows a hint)")
-        taken = [letter for letter in "bhrq" if _names_answer(question, letter)]
+        taken = [letter for letter in _LETTERS if _names_answer(question, letter)]
         if taken:
             verb = "picks an answer" if len(taken) == 1 else "pick answers"
             lines.append(f"  ({', '.join(taken)} {verb} here: type {_WORDS} in full)")
@@ -439,6 +468,14 @@ class Session:
 
     def _say(self, *lines: str) -> None:
         self.shown.write("".join(line + "\n" for line in lines))
+
+
+def _legend(tree: Tree) -> str:
+    """The legend, naming commands in full where a letter names an answer."""
+    for question in tree.questions:
+        if any(_names_answer(question, letter) for letter in _LETTERS):
+            return LEGEND_IN_FULL
+    return LEGEND
 
 
 def _names_answer(question: Question, text: str) -> bool:

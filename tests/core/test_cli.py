@@ -201,6 +201,13 @@ def test_an_empty_folder_passes_with_a_warning(tmp_path: Path) -> None:
         ["--diff", "garden.dag"],
         ["--check", "--output-format", "xml", "garden.dag"],
         ["--no-such-option"],
+        ["--format", "--output-format", "json", "garden.dag"],
+        ["--format", "--check", "--output-format", "json", "garden.dag"],
+        ["--export", "json", "--output-format", "json", "garden.dag"],
+        ["--port", "8766"],
+        ["--host", "0.0.0.0"],
+        ["--tcp", "--ws"],
+        ["--tcp", "--check", "garden.dag"],
     ],
 )
 def test_usage_errors_exit_2_with_a_message(tmp_path: Path, args: list[str]) -> None:

@@ -17,11 +17,11 @@ class Run:
     err: str
 
 
-def dag_lsp(*args: str, stdin: str = "") -> Run:
+def dag_lsp(*args: str, stdin: str | bytes = "") -> Run:
     """Run `python -m dag_lsp` with the given arguments and standard input."""
     done = subprocess.run(
         [sys.executable, "-m", "dag_lsp", *args],
-        input=stdin.encode("utf-8"),
+        input=stdin.encode("utf-8") if isinstance(stdin, str) else stdin,
         capture_output=True,
         timeout=120,
     )

@@ -57,7 +57,8 @@ def test_a_walk_with_hint_numbers_labels_back_and_restart(tmp_path: Path) -> Non
     assert (run.status, run.err) == (0, "")
     assert run.out.splitlines()[:2] == [
         'Which bike should I buy — for "real" riding?',
-        "Answer with a number, a label or its key; ? hint, b back, r restart, q quit.",
+        "Answer with a number, a label or its key; ? hint, and back, restart, "
+        "quit in full (a letter may name an answer).",
     ]
     assert shown(run) == [
         *Q1_BIKE,
@@ -103,6 +104,34 @@ def test_one_letter_commands_work_where_no_answer_takes_them(tmp_path: Path) -> 
         "> q",
     ]
     assert shown(run).count(Q1_BIKE[1]) == 3
+
+
+def test_the_legend_names_letter_commands_where_no_answer_takes_them(
+    tmp_path: Path,
+) -> None:
+    run = walked(tmp_path, DIAMOND, "q\n")
+
+    assert "? hint, b back, r restart, q quit." in run.out
+
+
+def test_bytes_that_are_not_utf8_are_an_unknown_answer(tmp_path: Path) -> None:
+    path = write(tmp_path, "tree.dag", BIKE)
+
+    run = dag_lsp("--walk", path, stdin=b"\xff\nq\n")
+
+    assert run.status == 0
+    assert "Q1 has no answer '\ufffd'" in run.out
+
+
+def test_a_label_with_a_comma_is_named_by_key_in_answers(tmp_path: Path) -> None:
+    tree = BIKE.replace("Trails | mud <deep>", "Trails, mud")
+
+    refused = walked(tmp_path, tree, "", "--answers", "Trails, mud")
+    keyed = walked(tmp_path, tree, "", "--answers", "B")
+
+    assert refused.status == 1
+    assert "split at commas: name an answer whose label holds" in refused.err
+    assert keyed.status == 0
 
 
 def test_after_the_outcome_only_commands_are_taken(tmp_path: Path) -> None:
@@ -270,6 +299,8 @@ def test_elimination_answers_as_json_give_the_survivors(tmp_path: Path) -> None:
         ("A", "the answers stop before the end: Q2 ('Is your ride longer"),
         ("B,yes", "2 answers given, but the walk ends after 1"),
         ("4", "Q1 has no answer '4'"),
+        ("²", "Q1 has no answer '²': give a label, a key or a number from 1 to 3"),
+        ("1" * 5000, "Q1 has no answer '" + "1" * 39 + "…'"),
     ],
 )
 def test_answers_that_do_not_fit_fail(
@@ -288,6 +319,7 @@ def test_answers_that_do_not_fit_fail(
         ["--walk", "-"],
         ["--walk", "--output-format", "github"],
         ["--walk", "--paths"],
+        ["--walk", "--output-format", "json"],
     ],
 )
 def test_walk_usage_errors(tmp_path: Path, arguments: list[str]) -> None:

@@ -187,7 +187,10 @@ def serve(tcp: bool = False, ws: bool = False, host: str = "", port: int = 0) ->
     server = build()
     logs.configure(server)
     if ws and importlib.util.find_spec("websockets") is None:
-        log.error("--ws needs the 'websockets' package: pip install 'pygls[ws]'")
+        log.error(
+            "--ws needs the 'websockets' package beside dag-lsp: pip install "
+            "websockets (or, for pipx: pipx inject dag-lsp websockets)"
+        )
         return 2
 
     if tcp:
