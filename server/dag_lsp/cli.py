@@ -16,6 +16,7 @@ ended the process).
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -38,6 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = _parser()
     args = parser.parse_args(argv)
+    _escape_undecodable_names()
     try:
         return _dispatch(parser, args)
     except KeyboardInterrupt:
@@ -45,6 +47,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         _drop_output()
         return BROKEN_PIPE
+
+
+def _escape_undecodable_names() -> None:
+    """Print a file name that is not UTF-8 with escapes (`x\\udcff.dag`).
+
+    Python holds such a name with surrogates, which a UTF-8 stream refuses
+    (a traceback) or, in the C locale, writes back as the raw bytes (which
+    breaks JSON output). Escaped, every line printed stays valid UTF-8.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -153,19 +167,22 @@ def _need_paths(
 
 def _check(args: argparse.Namespace) -> int:
     found: list[Located] = []
-    unreadable = 0
-    names = list(files.expand(args.paths, _no_trees))
+    unreadable: list[files.Unreadable] = []
+    names = list(files.expand(args.paths, _no_trees, unreadable.append))
+    checked = 0
     for name in names:
         try:
             found.extend(Located(name, f) for f in lint(files.read(name)))
-        except files.Unreadable as error:
-            _say(str(error))
-            unreadable += 1
+            checked += 1
+        except files.Unreadable as problem:
+            unreadable.append(problem)
 
+    for each in unreadable:
+        _say(str(each))
     output = render(found, args.output_format)
     if output:
         print(output)
-    _say(summary(found, len(names) - unreadable, unreadable))
+    _say(summary(found, checked, len(unreadable)))
 
     if unreadable:
         return USAGE
@@ -192,7 +209,13 @@ def _not_utf8(error: DecodeError) -> Finding:
 
 def _format(args: argparse.Namespace) -> int:
     status = OK
-    for name in files.expand(args.paths, _no_trees):
+
+    def unlisted(error: files.Unreadable) -> None:
+        nonlocal status
+        _say(str(error))
+        status = USAGE
+
+    for name in files.expand(args.paths, _no_trees, unlisted):
         try:
             status = max(status, _format_one(name, args))
         except (files.Unreadable, files.Unwritable) as error:
@@ -223,13 +246,13 @@ def _format_one(name: str, args: argparse.Namespace) -> int:
 def _deliver(name: str, original: str, formatted: str, args: argparse.Namespace) -> int:
     """Write, list or diff one formatted file."""
     if name == files.STDIN and not (args.check or args.diff):
-        sys.stdout.write(formatted)
+        files.emit(formatted)
         return OK
     if formatted == original:
         return OK
 
     if args.diff:
-        sys.stdout.write(_diff(name, original, formatted))
+        files.emit(_diff(name, original, formatted))
     elif args.check:
         print(f"would reformat {name}")
     else:

@@ -35,18 +35,27 @@ class Input(NamedTuple):
     error: DecodeError | None = None
 
 
-def expand(paths: list[str], on_empty: Callable[[str], None]) -> Iterator[str]:
+def expand(
+    paths: list[str],
+    on_empty: Callable[[str], None],
+    on_unlisted: Callable[[Unreadable], None],
+) -> Iterator[str]:
     """Each file named, and each `*.dag` file below each folder named, sorted.
 
     Below a folder, hidden folders and installed packages (`node_modules`)
     are passed over: they hold other people's trees, not the project's.
 
-    `on_empty` is told of each folder that holds no `.dag` file.
+    `on_empty` is told of each folder that holds no `.dag` file, and
+    `on_unlisted` of each folder whose files cannot be listed (which may
+    hold trees that go unchecked).
     """
     for path in paths:
         if path != STDIN and os.path.isdir(path):
-            found = sorted(_below(path))
-            if not found:
+            unlisted: list[Unreadable] = []
+            found = sorted(_below(path, unlisted.append))
+            for error in unlisted:
+                on_unlisted(error)
+            if not found and not unlisted:
                 on_empty(path)
             yield from found
         else:
@@ -58,8 +67,12 @@ def expand(paths: list[str], on_empty: Callable[[str], None]) -> Iterator[str]:
 _SKIPPED = ("node_modules", "__pycache__", "site-packages")
 
 
-def _below(folder: str) -> Iterator[str]:
-    for parent, folders, names in os.walk(folder):
+def _below(folder: str, on_unlisted: Callable[[Unreadable], None]) -> Iterator[str]:
+    def unlisted(error: OSError) -> None:
+        name = error.filename if isinstance(error.filename, str) else folder
+        on_unlisted(Unreadable(f"cannot read '{name}': {error.strerror or error}"))
+
+    for parent, folders, names in os.walk(folder, onerror=unlisted):
         folders[:] = [f for f in folders if not _skipped(f)]
         for name in names:
             if name.endswith(".dag") and os.path.isfile(os.path.join(parent, name)):
@@ -96,6 +109,23 @@ def _stdin() -> bytes:
     return sys.stdin.buffer.read()
 
 
+def emit(text: str) -> None:
+    """Write text to standard output as UTF-8 bytes, line endings untouched.
+
+    A write into a pipe whose reader went away can take part of the bytes
+    without an error; writing the rest then raises `BrokenPipeError`, so
+    that a cut-off output is never taken for a whole one.
+    """
+    sys.stdout.flush()
+    data = memoryview(text.encode("utf-8"))
+    while data:
+        written = sys.stdout.buffer.write(data)
+        if not written:
+            raise BrokenPipeError(32, "standard output takes no more")
+        data = data[written:]
+    sys.stdout.flush()
+
+
 def write(name: str, text: str) -> None:
     """Replace a file's content all at once, keeping its permissions.
 
@@ -116,7 +146,7 @@ def _replace(path: str, text: str) -> None:
     """
     import tempfile
 
-    if not os.access(path, os.W_OK):
+    if not _writable(path):
         raise PermissionError(13, "the file is read-only")
 
     folder, base = os.path.split(path)
@@ -131,6 +161,16 @@ def _replace(path: str, text: str) -> None:
     except BaseException:
         os.unlink(temporary)
         raise
+
+
+def _writable(path: str) -> bool:
+    """Whether the file may be written, by its permissions as well as access.
+
+    `os.access` alone says yes to root for any file; a file that no one may
+    write (mode 444) is read-only for root too, as editors treat it.
+    """
+    mode = os.stat(path).st_mode
+    return os.access(path, os.W_OK) and bool(mode & 0o222)
 
 
 def _keep_owner(path: str, status: os.stat_result) -> None:

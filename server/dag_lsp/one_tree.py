@@ -44,7 +44,7 @@ def _on_one_tree(args: argparse.Namespace, run: TreeRun) -> int:
 
 def _export(args: argparse.Namespace, name: str, text: str) -> int:
     try:
-        _emit(export_text(text, args.export))
+        files.emit(export_text(text, args.export))
     except ExportError as error:
         return _refused(name, error)
     return OK
@@ -65,7 +65,7 @@ def _import(args: argparse.Namespace, name: str, text: str) -> int:
 
     for note in imported.notes:
         _say(f"{name}: {note}")
-    _emit(imported.text)
+    files.emit(imported.text)
     return OK
 
 
@@ -85,7 +85,7 @@ def _walk(args: argparse.Namespace, name: str, text: str) -> int:
         return FAILED
 
     json_output = args.output_format == "json"
-    _emit(walk.path_json(walked) if json_output else walk.path_text(walked))
+    files.emit(walk.path_json(walked) if json_output else walk.path_text(walked))
     return OK
 
 
@@ -100,7 +100,7 @@ def _paths(args: argparse.Namespace, name: str, text: str) -> int:
         _say(f"{name}: {note}")
 
     json_output = args.output_format == "json"
-    _emit(paths.report_json(found) if json_output else paths.report_text(found))
+    files.emit(paths.report_json(found) if json_output else paths.report_text(found))
     return OK
 
 
@@ -109,13 +109,6 @@ def _lenient(given: TextIO) -> TextIO:
     if isinstance(given, io.TextIOWrapper):
         given.reconfigure(errors="replace")
     return given
-
-
-def _emit(text: str) -> None:
-    """Write to standard output as UTF-8 bytes, line endings untouched."""
-    sys.stdout.flush()
-    sys.stdout.buffer.write(text.encode("utf-8"))
-    sys.stdout.flush()
 
 
 def _say(message: str) -> None:

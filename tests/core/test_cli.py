@@ -11,7 +11,9 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -184,6 +186,46 @@ def test_check_into_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     assert b"Error" not in done.stderr
 
 
+def big_tree(questions: int) -> str:
+    """A clean tree of a chain of questions, each also leading to one outcome."""
+    blocks = ["dag: Long\nentry: Q0"]
+    for n in range(questions):
+        following = f"Q{n + 1}" if n + 1 < questions else "[END]"
+        blocks.append(f"Q{n}: Question {n}?\n  yes -> {following}\n  no  -> [END]")
+    return "\n\n".join([*blocks, "[END]: The end"]) + "\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--format", "-"],
+        ["--paths", "tree.dag"],
+        ["--export", "json", "tree.dag"],
+        ["--export", "mermaid", "tree.dag"],
+    ],
+)
+def test_output_cut_off_by_its_reader_exits_141(
+    tmp_path: Path, args: list[str]
+) -> None:
+    """A reader that takes the first bytes and goes, as `| head -c 10` does."""
+    path = write(tmp_path, "tree.dag", big_tree(3000))
+    with path.open("rb") as given:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "dag_lsp", *args],
+            cwd=tmp_path,
+            stdin=given,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.read(10)
+        process.stdout.close()
+        said = process.stderr.read()
+
+    assert process.wait(timeout=60) == 141
+    assert b"Error" not in said
+
+
 def test_an_empty_folder_passes_with_a_warning(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     run = dag_lsp("--check", "empty", cwd=tmp_path)
@@ -338,6 +380,68 @@ def test_format_a_file_that_cannot_be_written(
     assert f"cannot write '{path}': Permission denied" in capsys.readouterr().err
     assert path.read_text(encoding="utf-8") == MESSY
     assert [p.name for p in tmp_path.iterdir()] == ["messy.dag"]
+
+
+def test_format_leaves_a_file_no_one_may_write_even_as_root(tmp_path: Path) -> None:
+    path = write(tmp_path, "messy.dag", MESSY)
+    path.chmod(0o444)
+
+    run = dag_lsp("--format", str(path))
+
+    assert run.status == 2
+    assert f"cannot write '{path}': the file is read-only" in run.err
+    assert path.read_text(encoding="utf-8") == MESSY
+
+
+@pytest.mark.parametrize("mode", ["--check", "--format"])
+def test_a_folder_that_cannot_be_listed_fails_with_its_name(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    mode: str,
+) -> None:
+    """In-process, so that listing fails even for root (who may list any folder)."""
+    write(tmp_path, "garden.dag", CLEAN)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    walk = os.walk
+
+    def refusing_walk(top: str, onerror: Callable[[OSError], None]) -> Any:
+        for parent, folders, names in walk(top):
+            if parent == str(locked):
+                onerror(PermissionError(13, "Permission denied", parent))
+                folders[:] = []
+                continue
+            yield parent, folders, names
+
+    monkeypatch.setattr(os, "walk", refusing_walk)
+    status = main([mode, str(tmp_path)])
+
+    said = capsys.readouterr().err
+    assert status == 2
+    assert f"cannot read '{locked}': Permission denied" in said
+    assert "no .dag files" not in said
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8:surrogateescape"])
+def test_a_file_name_that_is_not_utf8_is_printed_escaped(
+    tmp_path: Path, encoding: str
+) -> None:
+    name = os.fsdecode(b"x\xff.dag")
+    (tmp_path / name).write_text("dag: Broken\n", encoding="utf-8")
+    environment = {**os.environ, "PYTHONIOENCODING": encoding}
+
+    done = subprocess.run(
+        [sys.executable, "-m", "dag_lsp", "--check", "--output-format", "json", "."],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+    )
+
+    assert done.returncode == 1
+    (finding,) = json.loads(done.stdout.decode("utf-8"))
+    assert finding["path"] == name
+    assert b"Traceback" not in done.stderr
 
 
 def test_format_refuses_bytes_that_are_not_utf8(tmp_path: Path) -> None:
