@@ -182,6 +182,23 @@ def test_dag002_no_suggestion_when_nothing_is_close() -> None:
     assert [fix.title for fix in found.fixes] == ["Create outcome 'WARRANTY'"]
 
 
+def test_dag002_suggestions_stop_at_a_budget_of_comparisons() -> None:
+    """Thousands of undefined targets among thousands of ids: the first few
+    get a "did you mean", the rest none, and every fix still creates the id."""
+    blocks = ["dag: Chain\nentry: Q0"]
+    for n in range(2000):
+        following = f"Q{n + 1}" if n < 1999 else "[END]"
+        blocks.append(f"Q{n}: Q{n}?\n  yes -> {following}\n  no  -> Q{n}x")
+    text = "\n\n".join([*blocks, "[END]: End"]) + "\n"
+
+    found = only(text, "DAG002")
+
+    suggested = [f for f in found if "did you mean" in f.message]
+    assert len(found) == 2000
+    assert len(suggested) == 100  # 200,000 comparisons over 2,000 questions
+    assert all(f.fixes[-1].title.startswith("Create question") for f in found)
+
+
 def test_dag002_outcome_written_without_brackets() -> None:
     text = edit(BASE, "  no  -> [KEEP]", "  no  -> KEEP")
     [found] = only(text, "DAG002")

@@ -17,9 +17,11 @@ from dag_lsp.findings import (
 from dag_lsp.model import Ref, Text, Tree
 from dag_lsp.suggest import closest
 
-# Past this many undefined targets a file is not a tree with typos, and
-# looking for the closest id of each would cost more than it helps.
-_MAX_SUGGESTIONS = 200
+# "Did you mean" compares a misspelled id with every defined id of its kind
+# (about 2 µs each). Past this many comparisons in one file (some 0.4 s),
+# the rest of its undefined targets get no suggestion: a file with that many
+# is not a tree with a few typos.
+_SUGGESTION_BUDGET = 200_000
 
 
 def duplicates(tree: Tree) -> Iterator[Finding]:
@@ -44,12 +46,14 @@ def duplicates(tree: Tree) -> Iterator[Finding]:
 
 def undefined(tree: Tree) -> Iterator[Finding]:
     """Answer targets that name nothing, and outcomes used without a block."""
-    suggestions = 0
+    compared = 0
     noted: set[str] = set()
+    places = _Places(tree)
     for target in _targets(tree):
-        finding = _undefined(tree, target, suggestions < _MAX_SUGGESTIONS)
+        finding = _undefined(places, target, compared < _SUGGESTION_BUDGET)
         if finding is not None:
-            suggestions += 1
+            pool = tree.outcome_ids if target.outcome else tree.question_ids
+            compared += len(pool)
             yield finding
         elif _implicit(tree, target) and target.id not in noted:
             noted.add(target.id)
@@ -89,9 +93,36 @@ def _implicit_note(target: Ref) -> Finding:
     return Finding(IMPLICIT_OUTCOME, target.span, message)
 
 
-def _undefined(tree: Tree, target: Ref, suggest: bool) -> Finding | None:
+class _Places:
+    """Where a block for a missing id goes: after the last block of its kind.
+
+    Worked out once per kind, not once per missing id: a file with thousands
+    of undefined targets would otherwise cost time growing as its square.
+    """
+
+    def __init__(self, tree: Tree) -> None:
+        self.tree = tree
+        self._after: dict[str, int] = {}
+
+    def after(self, kind: str) -> int:
+        """The line after which a new block of `kind` goes."""
+        if kind not in self._after:
+            self._after[kind] = self._last_line(kind)
+        return self._after[kind]
+
+    def _last_line(self, kind: str) -> int:
+        tree = self.tree
+        if kind == "question":
+            blocks = [q.block for q in tree.questions]
+        else:
+            blocks = [o.block for o in tree.outcomes if o.block is not None]
+        return max((b.last_line for b in blocks), default=len(tree.source.lines) - 1)
+
+
+def _undefined(places: _Places, target: Ref, suggest: bool) -> Finding | None:
+    tree = places.tree
     if target.outcome:
-        return _undefined_outcome(tree, target, suggest)
+        return _undefined_outcome(places, target, suggest)
     if target.id in tree.question_ids:
         return None
 
@@ -101,10 +132,11 @@ def _undefined(tree: Tree, target: Ref, suggest: bool) -> Finding | None:
         return Finding(UNDEFINED, target.span, message, fixes=(fix,))
 
     hint = closest(target.id, tree.question_ids) if suggest else None
-    return _missing(tree, target, "question", hint)
+    return _missing(places, target, "question", hint)
 
 
-def _undefined_outcome(tree: Tree, target: Ref, suggest: bool) -> Finding | None:
+def _undefined_outcome(places: _Places, target: Ref, suggest: bool) -> Finding | None:
+    tree = places.tree
     if target.id in tree.outcome_ids:
         return None
 
@@ -113,10 +145,10 @@ def _undefined_outcome(tree: Tree, target: Ref, suggest: bool) -> Finding | None
         return Finding(UNDEFINED, target.span, message)
 
     hint = closest(target.id, tree.outcome_ids) if suggest else None
-    return _missing(tree, target, "outcome", hint)
+    return _missing(places, target, "outcome", hint)
 
 
-def _missing(tree: Tree, target: Ref, kind: str, hint: str | None) -> Finding:
+def _missing(places: _Places, target: Ref, kind: str, hint: str | None) -> Finding:
     message = f"the {kind} '{target.id}' is not defined"
     fixes: list[Fix] = []
     if hint is not None:
@@ -131,21 +163,19 @@ def _missing(tree: Tree, target: Ref, kind: str, hint: str | None) -> Finding:
             "every outcome it uses needs one)"
         )
 
-    fixes.append(_create(tree, target, kind))
+    fixes.append(_create(places, target, kind))
     return Finding(UNDEFINED, target.span, message, fixes=tuple(fixes))
 
 
-def _create(tree: Tree, target: Ref, kind: str) -> Fix:
+def _create(places: _Places, target: Ref, kind: str) -> Fix:
     """Add a block for the missing id after the last block of its kind."""
     if kind == "question":
         text = f"{target.id}: New question?\n"
-        blocks = [q.block for q in tree.questions]
     else:
         text = f"[{target.id}]: {target.id}\n"
-        blocks = [o.block for o in tree.outcomes if o.block is not None]
 
-    lines = tree.source.lines
-    after = max((b.last_line for b in blocks), default=len(lines) - 1)
+    lines = places.tree.source.lines
+    after = places.after(kind)
     if after + 1 < len(lines):
         edit = Edit(after + 1, 0, after + 1, 0, "\n" + text)
     else:
