@@ -587,7 +587,31 @@ def _found(text: str, pos: int) -> tuple[str, int]:
 
     word = re.match(r"[ \t]*\S{1,40}", text[pos:])
     end = pos + (word.end() if word else 1)
-    return f"'{text[pos:end].strip() or text[pos]}'", end
+    shown = text[pos:end].strip() or text[pos]
+
+    odd = next((n for n, c in enumerate(shown) if _unseen(c)), None)
+    if odd == 0:
+        return _named(shown[0]), text.index(shown[0], pos) + 1
+    if odd is not None:
+        shown = shown[:odd]
+        end = text.index(shown, pos) + len(shown)
+    return f"'{shown}'", end
+
+
+def _unseen(char: str) -> bool:
+    """A character a reader cannot see in a message: a control or odd space."""
+    return not char.isprintable() or (char.isspace() and char != " ")
+
+
+_CONTROLS = {"\t": "a tab", "\x0b": "a vertical tab", "\x0c": "a form feed"}
+
+
+def _named(char: str) -> str:
+    """An unseen character named by its code point (`U+2028 LINE SEPARATOR`)."""
+    from unicodedata import name
+
+    described = _CONTROLS.get(char, name(char, "a control character"))
+    return f"U+{ord(char):04X} ({described.lower()})"
 
 
 def _with_head(invalid: Invalid, text: str) -> Invalid:

@@ -10,7 +10,7 @@ from pathlib import Path
 from dag_lsp.formatter import format_text
 from dag_lsp.reader import read
 
-from .helpers import dag_lsp, lines, located
+from .helpers import dag_lsp, lines, located, only
 
 WHEN_TREE = lines(
     "dag: T",
@@ -103,3 +103,17 @@ def test_a_diff_reaching_the_end_of_the_file_counts_its_lines(tmp_path: Path) ->
 
     assert run.out.endswith("-[A]:  A\n+[A]: A\n")
     assert re.search(r"^@@ -6,8 \+6,8 @@$", run.out, re.MULTILINE)
+
+
+def test_characters_no_one_can_see_are_named_by_code_point() -> None:
+    text = lines("dag: T", "\u2028", "\x0cQ1 x", "Q2\x0bx: y", "\x00", "Q3 a\x85")
+
+    said = [f.message.split("found ")[-1] for f in only(text, "DAG001")]
+
+    assert said == [
+        "U+2028 (line separator)",
+        "U+000C (a form feed)",
+        "U+000B (a vertical tab)",
+        "U+0000 (a control character)",
+        "'a'",
+    ]
