@@ -456,8 +456,10 @@ _EXPECTED_LINE = {
     Place.ROUTES: "expected a route (name: Q1=A -> [OUTCOME]) or a comment",
 }
 
+# Each run of dashes or equals signs is tried from its start only, so that
+# a long run without `>` costs one pass, not one per character.
 _MISTYPED_ARROW = re.compile(
-    r"(?<![^ \t:])[-=~\u2013\u2014]+>|-{2,}>|=+>|[\u2192\u21d2]"
+    r"(?<![^ \t:])[-=~\u2013\u2014]+>|(?<!-)-{2,}>|(?<!=)=+>|[\u2192\u21d2]"
 )
 _WHEN = re.compile(r"when[ \t]*:")
 _HEAD = re.compile(r"(\[[ \t]*)?([A-Za-z0-9_-]+)")

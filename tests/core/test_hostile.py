@@ -117,3 +117,24 @@ def test_characters_no_one_can_see_are_named_by_code_point() -> None:
         "U+0000 (a control character)",
         "'a'",
     ]
+
+
+def test_long_runs_of_dashes_and_equals_signs_are_read_in_one_pass() -> None:
+    """Each run is tried once from its start (these lines took seconds when
+    every dash looked ahead over the rest of its run)."""
+    run = 50_000
+    text = lines(
+        "dag: T",
+        "entry: Q1",
+        "",
+        "Q1: q",
+        "  a " + "-" * run + " b -> [A]",
+        "  c " + "=" * run + "x -> [A]",
+        "  note: " + "-" * run,
+        "",
+        "[A]: a",
+    )
+
+    [question] = read(text).questions
+    assert [len(a.label.value) for a in question.answers] == [run + 4, run + 3]
+    assert located(text) == [(6, 2, "DAG014")]
