@@ -137,4 +137,4 @@ def test_long_runs_of_dashes_and_equals_signs_are_read_in_one_pass() -> None:
 
     [question] = read(text).questions
     assert [len(a.label.value) for a in question.answers] == [run + 4, run + 3]
-    assert located(text) == [(6, 2, "DAG014")]
+    assert located(text) == [(7, 3, "DAG014")]
