@@ -403,6 +403,14 @@ def test_dag009_question_without_answers() -> None:
     assert found.message == "the question 'Q2' has no answers"
 
 
+def test_dag009_not_when_every_answer_is_a_syntax_error() -> None:
+    """`yes => [REPAIR]` is no answer, but the author wrote one: the DAG001
+    on each line says what is wrong."""
+    text = edit(BASE, "  yes -> [REPAIR]\n  no  -> [REPLACE]\n", "  yes => [REPAIR]\n")
+
+    assert [code for code in codes(text) if code in ("DAG001", "DAG009")] == ["DAG001"]
+
+
 @pytest.mark.parametrize(
     ("old", "new"),
     [("dag: Repair", "dag Repair"), ("entry: Q1", "entry Q1"), ("Q2: Does", "Q2 Does")],

@@ -37,6 +37,7 @@ from dag_lsp.model import (
     Tree,
 )
 from dag_lsp.suggest import closest
+from dag_lsp.syntax import Invalid
 
 _COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 
@@ -46,26 +47,30 @@ def check(tree: Tree) -> Iterator[Finding]:
     elimination = tree.elimination
     items: list[Question | Outcome] = [*tree.questions, *tree.outcomes]
     for item in items:
-        yield from _remembered(item, elimination)
+        yield from _remembered(tree, item, elimination)
 
     for question in tree.questions:
         if question.when:
             yield from _when(tree, question)
 
 
-def _remembered(item: Question | Outcome, elimination: bool) -> list[Finding]:
+def _remembered(
+    tree: Tree, item: Question | Outcome, elimination: bool
+) -> list[Finding]:
     """The findings inside a block, worked out once per block and mode."""
     key = ("checks", elimination)
     found = item.derived.get(key)
     if found is None:
-        found = item.derived[key] = _inside(item, elimination)
+        found = item.derived[key] = _inside(tree, item, elimination)
     return found  # type: ignore[return-value]
 
 
-def _inside(item: Question | Outcome, elimination: bool) -> list[Finding]:
+def _inside(tree: Tree, item: Question | Outcome, elimination: bool) -> list[Finding]:
     """The findings that depend on one block alone (and the tree's mode).
 
-    Built as lists, not chained generators: this runs once per block.
+    `tree` is read only for the syntax nodes of the block's own lines, which
+    are the same in every version that shares the block. Built as lists, not
+    chained generators: this runs once per block.
     """
     found = _empty(item)
     found.extend(_repeated(item.properties))
@@ -74,7 +79,7 @@ def _inside(item: Question | Outcome, elimination: bool) -> list[Finding]:
         found.extend(_colors(item.properties))
         return found
 
-    found.extend(_answers(item, elimination))
+    found.extend(_answers(tree, item, elimination))
     found.extend(_labels(item))
     found.extend(_unknown(item.properties, QUESTION_PROPERTIES, "question"))
     return found
@@ -115,12 +120,9 @@ def _repeated(properties: list[Property]) -> list[Finding]:
     return found
 
 
-def _answers(question: Question, elimination: bool) -> list[Finding]:
-    # A head line that is a syntax error (`dag Title`, `entry Q1`) is read
-    # as a question only to keep its id; its DAG001 is the finding.
+def _answers(tree: Tree, question: Question, elimination: bool) -> list[Finding]:
     found: list[Finding] = []
-    malformed = question.block.kind is Kind.INVALID
-    if not question.answers and question.id.value and not malformed:
+    if not question.answers and question.id.value and not _unread(tree, question):
         message = f"the question '{question.id.value}' has no answers"
         found.append(Finding(NO_ANSWERS, question.id.span, message))
 
@@ -163,6 +165,19 @@ def _elimination_targets(answer: Answer) -> Iterator[Finding]:
 def _targets_span(answer: Answer) -> Span:
     first, last = answer.targets[0].span, answer.targets[-1].span
     return Span(first.line, first.start, last.end)
+
+
+def _unread(tree: Tree, question: Question) -> bool:
+    """Whether a syntax error in the block may be where its answers went.
+
+    A head line that is a syntax error (`dag Title`, `entry Q1`) is read as
+    a question only to keep its id, and answers that are syntax errors
+    (`yes => Q2`) are no answers: in both, the DAG001 is the finding.
+    """
+    if question.block.kind is Kind.INVALID:
+        return True
+    nodes = tree.nodes
+    return any(isinstance(nodes[n], Invalid) for n in question.block.lines[1:])
 
 
 def _labels(question: Question) -> list[Finding]:
