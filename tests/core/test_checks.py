@@ -459,6 +459,27 @@ def test_dag012_answer_leading_to_a_question_in_elimination() -> None:
     assert "'Q2'" in found.message
 
 
+def test_dag012_a_question_listed_in_brackets_in_elimination() -> None:
+    """Not 'the outcome Q2 is not defined' with a fix that would make one."""
+    text = edit(ELIMINATION, "  C: Some -> [POTHOS, FICUS]", "  C: Some [Q2]")
+    [found] = only(text, "DAG012")
+
+    assert at([found]) == [(8, 12, 14)]
+    assert "'Q2'" in found.message
+    assert only(text, "DAG002") == []
+
+
+def test_dag012_does_not_make_listed_outcomes_never_survive() -> None:
+    """What the answer keeps is not known, so no DAG003 follows from it."""
+    asked = "Q3: Pets at home?\n  yes -> Q1\n  no  -> [FICUS]\n\n[FICUS]: Ficus"
+    text = edit(ELIMINATION, "[FICUS]: Ficus", asked)
+
+    assert [f.message for f in only(text, "DAG012")] == [
+        "in elimination mode an answer keeps a list of outcomes, not the question 'Q1'"
+    ]
+    assert only(text, "DAG003") == []
+
+
 def test_dag011_and_dag012_not_in_their_own_mode() -> None:
     assert only(ELIMINATION, "DAG011") == []
     assert only(BASE, "DAG012") == []

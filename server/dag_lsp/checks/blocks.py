@@ -32,6 +32,7 @@ from dag_lsp.model import (
     Outcome,
     Property,
     Question,
+    Ref,
     Span,
     Text,
     Tree,
@@ -155,11 +156,16 @@ _LIST_MESSAGE = (
 def _elimination_targets(answer: Answer) -> Iterator[Finding]:
     for target in answer.targets:
         if not target.outcome:
-            message = (
-                f"in elimination mode an answer keeps a list of outcomes, "
-                f"not the question '{target.id}'"
-            )
-            yield Finding(SINGLE_IN_ELIMINATION, target.span, message)
+            yield question_kept(target)
+
+
+def question_kept(target: Ref) -> Finding:
+    """An answer in elimination mode that names a question (`-> Q2`, `[Q2]`)."""
+    message = (
+        "in elimination mode an answer keeps a list of outcomes, "
+        f"not the question '{target.id}'"
+    )
+    return Finding(SINGLE_IN_ELIMINATION, target.span, message)
 
 
 def _targets_span(answer: Answer) -> Span:

@@ -37,18 +37,39 @@ def _reached(tree: Tree) -> set[str]:
     if not tree.elimination:
         return graph.reachable(tree)
 
-    # A question without answers (DAG009) keeps no outcome: counting it would
-    # report every outcome as unreachable on top of the one real problem.
-    alive = set(tree.outcome_ids)
+    # A question without answers (DAG009) keeps no outcome, and one with an
+    # answer naming something other than a defined outcome (DAG002, DAG012)
+    # keeps an unknown set: counting either would report outcomes as never
+    # surviving on top of the one real problem. An outcome that no answer of
+    # the tree lists survives nothing all the same.
+    alive = _listed(tree)
     for question in graph.asked_always(tree):
-        if question.answers:
-            alive &= _kept(question)
+        kept = _kept(tree, question)
+        if kept is not None:
+            alive &= kept
     return set(tree.question_ids) | alive
 
 
-def _kept(question: Question) -> set[str]:
-    """The outcomes some answer of a question keeps."""
-    return {target.id for answer in question.answers for target in answer.targets}
+def _listed(tree: Tree) -> set[str]:
+    """The outcomes some answer of the tree lists."""
+    return {
+        target.id
+        for question in tree.questions
+        for answer in question.answers
+        for target in answer.targets
+        if target.outcome
+    }
+
+
+def _kept(tree: Tree, question: Question) -> set[str] | None:
+    """The outcomes some answer of a question keeps; None when not known."""
+    kept = {t.id for answer in question.answers for t in answer.targets}
+    known = all(
+        target.outcome and target.id in tree.outcome_ids
+        for answer in question.answers
+        for target in answer.targets
+    )
+    return kept if question.answers and known else None
 
 
 def _unreachable(tree: Tree, item: Question | Outcome, block: Block) -> Finding:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from operator import attrgetter
 
+from dag_lsp.checks.blocks import question_kept
 from dag_lsp.findings import (
     DUPLICATE_ID,
     IMPLICIT_OUTCOME,
@@ -140,7 +141,9 @@ def _undefined_outcome(places: _Places, target: Ref, suggest: bool) -> Finding |
     if target.id in tree.outcome_ids:
         return None
 
-    if target.id in tree.question_ids and not tree.elimination:
+    if target.id in tree.question_ids and tree.elimination:
+        return question_kept(target)
+    if target.id in tree.question_ids:
         message = f"'{target.id}' is a question: write it without brackets"
         return Finding(UNDEFINED, target.span, message)
 
