@@ -677,6 +677,18 @@ def test_dag018_fixes_rewrite_to_the_current_form() -> None:
     assert set(codes(fixed)) == {"DAG019"}
 
 
+@pytest.mark.parametrize("end", ["\n", ""])
+def test_dag018_name_beside_dag_is_removed(end: str) -> None:
+    text = "dag: Title\nname: Older title" + end
+    [found] = only(text, "DAG018")
+
+    assert at([found]) == [(2, 1, 5)]
+    assert found.message == (
+        "'name:' is the older form of the title, which 'dag:' gives: remove it"
+    )
+    assert apply_edits(text, found.fixes[0].edits).rstrip("\n") == "dag: Title"
+
+
 def test_dag018_not_for_lists_in_elimination_mode() -> None:
     assert only(ELIMINATION, "DAG018") == []
 

@@ -5,16 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from dag_lsp.findings import OLDER_FORM, Edit, Finding, Fix
-from dag_lsp.model import Answer, Ref, Span, Tree
+from dag_lsp.model import Answer, Property, Ref, Span, Tree
 
 
 def check(tree: Tree) -> Iterator[Finding]:
     """`name:` for the title, and answers written `label [target]`."""
     name = tree.header_field("name")
-    if name is not None and tree.header_field("dag") is None:
-        fix = Fix("Write 'dag:'", (Edit.on(name.key.span, "dag"),))
-        message = "'name:' is the older form of the title: write 'dag:'"
-        yield Finding(OLDER_FORM, name.key.span, message, fixes=(fix,))
+    if name is not None:
+        yield _older_title(tree, name)
 
     if tree.elimination:
         return
@@ -22,6 +20,24 @@ def check(tree: Tree) -> Iterator[Finding]:
         for answer in question.answers:
             if not answer.arrow and len(answer.targets) == 1:
                 yield _older_answer(tree, answer, answer.targets[0])
+
+
+def _older_title(tree: Tree, name: Property) -> Finding:
+    """`name:` for the title: renamed, or removed beside a `dag:`."""
+    if tree.header_field("dag") is None:
+        fix = Fix("Write 'dag:'", (Edit.on(name.key.span, "dag"),))
+        message = "'name:' is the older form of the title: write 'dag:'"
+        return Finding(OLDER_FORM, name.key.span, message, fixes=(fix,))
+
+    line, lines = name.key.span.line, tree.source.lines
+    whole = (
+        Edit(line, 0, line + 1, 0, "")
+        if line + 1 < len(lines)
+        else Edit(line, 0, line, len(lines[line]), "")
+    )
+    fix = Fix("Remove 'name:'", (whole,))
+    message = "'name:' is the older form of the title, which 'dag:' gives: remove it"
+    return Finding(OLDER_FORM, name.key.span, message, fixes=(fix,))
 
 
 def _older_answer(tree: Tree, answer: Answer, target: Ref) -> Finding:
