@@ -14,7 +14,7 @@ import importlib.util
 import logging
 import sys
 from collections.abc import Callable
-from typing import Any, BinaryIO, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from lsprotocol import types
 from pygls.capabilities import get_capability
@@ -29,6 +29,7 @@ from dag_lsp.lsp import (
     completion,
     documents,
     formatting,
+    framing,
     hover,
     inlay,
     logs,
@@ -206,30 +207,5 @@ def _serve_stdio(server: DagServer) -> None:
     """Serve on standard input and output, keeping stray prints off the channel."""
     channel = sys.stdout.buffer
     sys.stdout = sys.stderr
-    server.start_io(_CappedInput(sys.stdin.buffer), channel)  # type: ignore[arg-type]
-
-
-# A message larger than this is taken for a broken header, not for a document.
-MAX_MESSAGE = 256 * 1024 * 1024
-
-
-class _CappedInput:
-    """Standard input that refuses to read a message of an absurd length.
-
-    pygls reads a message's body in one call of the length its header
-    gives; a broken header would make it allocate gigabytes and die, or
-    wait forever. Past `MAX_MESSAGE`, the stream is taken as broken: the
-    server says so and ends as if its input had closed.
-    """
-
-    def __init__(self, stream: BinaryIO) -> None:
-        self._stream = stream
-
-    def readline(self) -> bytes:
-        return self._stream.readline()
-
-    def read(self, size: int = -1) -> bytes:
-        if size > MAX_MESSAGE:
-            log.error("a message claims %d bytes; taking the input as broken", size)
-            return b""
-        return self._stream.read(size)
+    stdin = cast(framing.Source, sys.stdin.buffer)
+    server.start_io(framing.FramedInput(stdin), channel)  # type: ignore[arg-type]
