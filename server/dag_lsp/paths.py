@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from dag_lsp import walk
 from dag_lsp.graph import cycles
-from dag_lsp.model import Answer, Question, Tree
+from dag_lsp.model import Answer, Question, Ref, Tree
 
 LIMIT = 1000
 
@@ -64,20 +64,22 @@ def format_path(steps: list[Step]) -> str:
 def count_paths(tree: Tree) -> dict[str, int]:
     """For each defined outcome, in the order of the file, the paths that reach it.
 
-    In a decision tree with a cycle (DAG008), paths through the questions
-    on or after the cycle are not counted: there the counts are a floor.
+    In a decision tree with a cycle (DAG008), a path that goes around it
+    would go on forever: the paths counted are those that do not take an
+    answer closing a cycle (see `_Decision`). Raises `TooManyCombinations`
+    for an elimination tree whose `when:`s are too tangled to count.
     """
     outcomes = dict.fromkeys(outcome.id.value for outcome in tree.outcomes)
     if tree.elimination:
         return {o: _Elimination(tree, o).count() for o in outcomes}
 
+    decision = _Decision(tree)
     counts = dict.fromkeys(outcomes, 0)
-    order = _topological(tree)
-    ways = dict.fromkeys(order, 0)
-    if order:
-        ways[order[0]] = 1
-    for question_id in order:
-        for _, target, is_outcome in _edges(tree, tree.question_ids[question_id]):
+    ways = dict.fromkeys(decision.order, 0)
+    if decision.order:
+        ways[decision.order[0]] = 1
+    for question_id in decision.order:
+        for _, target, is_outcome in decision.edges[question_id]:
             table = counts if is_outcome else ways
             if target in table:
                 table[target] += ways[question_id]
@@ -90,41 +92,134 @@ def paths_to(tree: Tree, outcome_id: str, limit: int = LIMIT) -> list[list[Step]
         return []
     if tree.elimination:
         return _Elimination(tree, outcome_id).paths(limit)
-    return _decision_paths(tree, outcome_id, limit)
+    return _Decision(tree).paths(outcome_id, limit)
+
+
+def floors(tree: Tree) -> set[str]:
+    """The outcomes whose counts are a floor: a path may go around a cycle
+    (DAG008) before it reaches them, and such paths are not counted."""
+    if tree.elimination:
+        return set()
+    decision = _Decision(tree)
+    return {o.id.value for o in tree.outcomes if not decision.exact(o.id.value)}
+
+
+class TooManyCombinations(Exception):
+    """Elimination paths that cannot be counted within `_MAX_STATES`."""
 
 
 # ---------------------------------------------------------------- decision
 
+# An answer of a question: (answer, target id, whether the target is an outcome).
+_Move = tuple[Answer, str, bool]
 
-def _edges(tree: Tree, question: Question) -> Iterator[tuple[Answer, str, bool]]:
-    """Each answer's defined targets: (answer, id, whether an outcome)."""
+
+class _Decision:
+    """The answers from the questions reachable from the entry, as a DAG.
+
+    Each answer that closes a cycle (the last edge of each cycle that
+    `graph.cycles` names, walking from the entry) is left out, so what
+    remains has no cycle. `looping` holds the questions on those cycles.
+    """
+
+    def __init__(self, tree: Tree) -> None:
+        self.tree = tree
+        found = list(cycles(tree))
+        self.looping = {edge.question.id.value for cycle in found for edge in cycle}
+        self.edges = _moves(tree, {id(cycle[-1].target) for cycle in found})
+        self.order = _topological(self.edges, tree.entry)
+
+    def exact(self, outcome_id: str) -> bool:
+        """Whether the count of an outcome is all its paths: false when a
+        question on a cycle leads to it, as a path may go around first."""
+        return not self.looping & self._leading_to(outcome_id)
+
+    def paths(self, outcome_id: str, limit: int) -> list[list[Step]]:
+        """Depth first from the entry, only down answers that can reach the outcome.
+
+        `path` holds the answers that led to each frame of `stack` but the first.
+        """
+        leading = self._leading_to(outcome_id)
+        if not self.order or self.order[0] not in leading:
+            return []
+
+        found: list[list[Step]] = []
+        path: list[Step] = []
+        stack = [(self.order[0], iter(self.edges[self.order[0]]))]
+        while stack and len(found) < limit:
+            question_id, moves = stack[-1]
+            move = next(moves, None)
+            if move is None:
+                stack.pop()
+                del path[len(stack) - 1 :]
+                continue
+
+            answer, target, is_outcome = move
+            step = Step(question_id, answer.name.value)
+            if is_outcome and target == outcome_id:
+                found.append([*path, step])
+            elif not is_outcome and target in leading:
+                path.append(step)
+                stack.append((target, iter(self.edges[target])))
+        return found
+
+    def _leading_to(self, outcome_id: str) -> set[str]:
+        """The questions from which some answer path reaches the outcome."""
+        leading: set[str] = set()
+        for question_id in reversed(self.order):
+            for _, target, is_outcome in self.edges[question_id]:
+                if (target == outcome_id) if is_outcome else (target in leading):
+                    leading.add(question_id)
+                    break
+        return leading
+
+
+def _moves(tree: Tree, closing: set[int]) -> dict[str, list[_Move]]:
+    """The answers to defined targets of each question reachable from the
+    entry, but those whose target is in `closing` (by identity)."""
+    entry = tree.entry
+    if entry not in tree.question_ids:
+        return {}
+
+    found: dict[str, list[_Move]] = {}
+    waiting = [entry]
+    while waiting:
+        question_id = waiting.pop()
+        if question_id in found:
+            continue
+        moves = found[question_id] = [
+            (answer, target.id, target.outcome)
+            for answer, target in _targets(tree, tree.question_ids[question_id])
+            if id(target) not in closing
+        ]
+        waiting.extend(target for _, target, is_outcome in moves if not is_outcome)
+    return found
+
+
+def _targets(tree: Tree, question: Question) -> Iterator[tuple[Answer, Ref]]:
+    """Each answer's targets that name a defined question or outcome."""
     for answer in question.answers:
         for target in answer.targets:
-            if target.outcome and target.id in tree.outcome_ids:
-                yield answer, target.id, True
-            elif not target.outcome and target.id in tree.question_ids:
-                yield answer, target.id, False
+            known = tree.outcome_ids if target.outcome else tree.question_ids
+            if target.id in known:
+                yield answer, target
 
 
-def _topological(tree: Tree) -> list[str]:
-    """The questions reachable from the entry, each after all that lead to it.
-
-    Kahn's algorithm; the questions on a cycle, and those only reached
-    through one, never come free and are left out.
-    """
-    reached = _reachable_questions(tree)
-    incoming = dict.fromkeys(reached, 0)
-    for question_id in reached:
-        for _, target, is_outcome in _edges(tree, tree.question_ids[question_id]):
+def _topological(edges: dict[str, list[_Move]], entry: str | None) -> list[str]:
+    """The questions of `edges`, each after all that lead to it (Kahn's
+    algorithm); `edges` has no cycle, so all of them, the entry first."""
+    incoming = dict.fromkeys(edges, 0)
+    for moves in edges.values():
+        for _, target, is_outcome in moves:
             if not is_outcome:
                 incoming[target] += 1
 
-    ready = deque(q for q in reached if incoming[q] == 0)
+    ready = deque(q for q in edges if incoming[q] == 0)
     order: list[str] = []
     while ready:
         question_id = ready.popleft()
         order.append(question_id)
-        for _, target, is_outcome in _edges(tree, tree.question_ids[question_id]):
+        for _, target, is_outcome in edges[question_id]:
             if not is_outcome:
                 incoming[target] -= 1
                 if incoming[target] == 0:
@@ -132,69 +227,13 @@ def _topological(tree: Tree) -> list[str]:
     return order
 
 
-def _reachable_questions(tree: Tree) -> list[str]:
-    """The questions reachable from the entry, the entry first."""
-    entry = tree.entry
-    if entry not in tree.question_ids:
-        return []
-
-    seen = {entry}
-    found = [entry]
-    for question_id in found:
-        for _, target, is_outcome in _edges(tree, tree.question_ids[question_id]):
-            if not is_outcome and target not in seen:
-                seen.add(target)
-                found.append(target)
-    return found
-
-
-def _leading_to(tree: Tree, order: list[str], outcome_id: str) -> set[str]:
-    """The questions of `order` from which some answer path reaches the outcome."""
-    leading: set[str] = set()
-    for question_id in reversed(order):
-        for _, target, is_outcome in _edges(tree, tree.question_ids[question_id]):
-            reaches = target == outcome_id if is_outcome else target in leading
-            if reaches:
-                leading.add(question_id)
-                break
-    return leading
-
-
-def _decision_paths(tree: Tree, outcome_id: str, limit: int) -> list[list[Step]]:
-    """Depth first from the entry, only down answers that can reach the outcome.
-
-    `path` holds the answers that led to each frame of `stack` but the first.
-    """
-    order = _topological(tree)
-    leading = _leading_to(tree, order, outcome_id)
-    if not order or order[0] not in leading:
-        return []
-
-    found: list[list[Step]] = []
-    path: list[Step] = []
-    stack = [(order[0], _edges(tree, tree.question_ids[order[0]]))]
-    while stack and len(found) < limit:
-        question_id, edges = stack[-1]
-        edge = next(edges, None)
-        if edge is None:
-            stack.pop()
-            del path[len(stack) - 1 :]
-            continue
-
-        answer, target, is_outcome = edge
-        step = Step(question_id, answer.name.value)
-        if is_outcome and target == outcome_id:
-            found.append([*path, step])
-        elif not is_outcome and target in leading:
-            path.append(step)
-            stack.append((target, _edges(tree, tree.question_ids[target])))
-    return found
-
-
 # ---------------------------------------------------------------- elimination
 
 # The answers a later `when:` still looks at: (question id, answer) pairs.
 _State = tuple[tuple[str, Answer], ...]
+
+# How many states a count may hold over all positions (some 0.3 s of work).
+_MAX_STATES = 50_000
 
 
 class _Elimination:
@@ -206,9 +245,11 @@ class _Elimination:
 
     # Known shortcoming: a state holds the answers that later `when:`s look
     # at, so a tree where many questions are watched at once (each `when:`
-    # looking far back) multiplies the states. Real trees use few `when:`s;
-    # merging states whose watched answers decide the same later questions
-    # would bound it.
+    # looking far back) multiplies the states, up to 2^n for n watched
+    # questions. Past `_MAX_STATES` the count gives up (`TooManyCombinations`)
+    # rather than hold the command or the server for minutes. Real trees use
+    # few `when:`s; merging states whose watched answers decide the same
+    # later questions alike would count such trees too.
 
     def __init__(self, tree: Tree, outcome_id: str) -> None:
         self.tree = tree
@@ -282,6 +323,7 @@ class _Elimination:
 
     def _states_forward(self) -> list[set[_State]]:
         layers: list[set[_State]] = [{()}]
+        total = 1
         for position in range(len(self.order)):
             following = {
                 after
@@ -289,6 +331,10 @@ class _Elimination:
                 for after, _ in self._next(position, state)
             }
             layers.append(following)
+
+            total += len(following)
+            if total > _MAX_STATES:
+                raise TooManyCombinations(self.order[position].id.value)
         return layers
 
     def _count_back(self, states: list[set[_State]]) -> list[dict[_State, int]]:
@@ -320,20 +366,24 @@ def _watched_after(order: list[Question]) -> list[frozenset[str]]:
 class OutcomePaths:
     """An outcome, how many paths reach it, and the first of them.
 
-    `exact` is false when a cycle keeps some paths from being counted.
+    `exact` is false when a path may go around a cycle before reaching the
+    outcome: those paths are not counted. `count` is None when the paths
+    cannot be counted at all (`TooManyCombinations`).
     """
 
     outcome: str
     label: str
-    count: int
+    count: int | None
     paths: list[list[Step]]
     exact: bool = True
 
     def describe(self) -> str:
         """`1 path`, `3 paths`, `4096 paths, the first 1000 listed`, ..."""
         shown = len(self.paths)
+        if self.count is None:
+            return "not counted"
         if self.count == 0:
-            amount = "no path" if self.exact else "no path counted"
+            amount = "no path"
         else:
             noun = "path" if self.count == 1 else "paths"
             floor = "" if self.exact else "at least "
@@ -358,16 +408,24 @@ def written(count: int) -> str:
 
 
 def report(tree: Tree, limit: int = LIMIT) -> list[OutcomePaths]:
-    """For each outcome, in the order of the file, its count and first paths."""
-    counts = count_paths(tree)
-    exact = tree.elimination or _acyclic(tree)
+    """For each outcome, in the order of the file, its count and first paths.
+
+    An elimination tree too tangled to count gives every outcome a count of
+    None and no path.
+    """
+    try:
+        counts: dict[str, int | None] = dict(count_paths(tree))
+    except TooManyCombinations:
+        counts = dict.fromkeys((o.id.value for o in tree.outcomes), None)
+    floor = floors(tree)
+
     return [
         OutcomePaths(
             outcome,
             tree.outcome_ids[outcome].label.value,
             count,
-            paths_to(tree, outcome, limit),
-            exact,
+            [] if count is None else paths_to(tree, outcome, limit),
+            outcome not in floor,
         )
         for outcome, count in counts.items()
     ]
@@ -381,6 +439,8 @@ def notes(tree: Tree, found: list[OutcomePaths]) -> list[str]:
     """
     if not found:
         return ["the tree defines no outcome, so no path is listed"]
+    if any(item.count is None for item in found):
+        return [_TANGLED]
     if all(item.exact for item in found):
         return []
 
@@ -389,13 +449,22 @@ def notes(tree: Tree, found: list[OutcomePaths]) -> list[str]:
         return []
     names = [edge.question.id.value for edge in loop] + [loop[-1].target.id]
     return [
-        f"the tree has a cycle ({' -> '.join(names)}, DAG008): paths through "
-        "it are not counted, so the counts are a floor"
+        f"the tree has a cycle ({' -> '.join(names)}, DAG008): paths that go "
+        "around it are not counted, so the counts are a floor"
     ]
 
 
-def _acyclic(tree: Tree) -> bool:
-    return len(_topological(tree)) == len(_reachable_questions(tree))
+_TANGLED = (
+    "the questions' when: conditions look back at too many earlier answers at "
+    "once for the paths to be counted"
+)
+
+
+def _json_count(count: int | None) -> int | str | None:
+    """A count for JSON: a number, `over 10^N` when huge, null when not counted."""
+    if count is None or _printable(count):
+        return count
+    return written(count)
 
 
 def report_text(found: list[OutcomePaths]) -> str:
@@ -413,7 +482,7 @@ def report_json(found: list[OutcomePaths]) -> str:
         {
             "outcome": item.outcome,
             "label": item.label,
-            "count": item.count if _printable(item.count) else written(item.count),
+            "count": _json_count(item.count),
             "exact": item.exact,
             "paths": [
                 [{"question": s.question, "answer": s.answer} for s in path]

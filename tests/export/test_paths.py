@@ -110,16 +110,24 @@ def test_a_deep_tree_needs_no_deep_stack() -> None:
     assert len(paths_to(tree, "END", 3)[2]) == 3000
 
 
-def test_a_cycle_does_not_hang_and_counts_a_floor() -> None:
+def test_a_cycle_does_not_hang_and_counts_the_paths_that_do_not_go_round() -> None:
+    """Q4=no leads back to Q3: paths that take it are not counted, and only
+    the outcomes a question on the cycle leads to have a floor for a count."""
     cyclic = DIAMOND.replace("  no  -> [CANCEL]\n\n[MEET]", "  no  -> Q3\n\n[MEET]")
     tree = read(cyclic)
 
     found = {item.outcome: item for item in report(tree)}
 
-    assert count_paths(tree)["EMAIL"] == 1
-    assert listed(tree, "MEET") == []
-    assert found["EMAIL"].describe() == "at least 1 path"
-    assert found["MEET"].describe() == "no path counted"
+    assert count_paths(tree) == {"MEET": 3, "EMAIL": 1, "CANCEL": 1, "NEVER": 0}
+    assert listed(tree, "MEET") == [
+        "Q1=yes, Q2=yes, Q4=yes",
+        "Q1=no, Q3=yes, Q4=yes",
+        "Q1=no, Q3=maybe, Q4=yes",
+    ]
+    assert found["MEET"].describe() == "at least 3 paths"
+    assert found["CANCEL"].describe() == "at least 1 path"
+    assert found["EMAIL"].describe() == "1 path"
+    assert found["NEVER"].describe() == "no path"
 
 
 def test_descriptions_say_when_paths_are_left_out() -> None:
@@ -246,7 +254,8 @@ def test_paths_name_the_cycle_that_stops_the_count(tmp_path: Path) -> None:
     run = dag_lsp("--paths", write(tmp_path, "cyclic.dag", cyclic))
 
     assert run.status == 0
-    assert "[MEET] (no path counted)\n" in run.out
+    assert "[MEET] (at least 3 paths)\n" in run.out
+    assert "[EMAIL] (1 path)\n" in run.out
     assert "the tree has a cycle (Q3 -> Q4 -> Q3, DAG008)" in run.err
     assert "the counts are a floor" in run.err
 
@@ -258,3 +267,32 @@ def test_paths_say_when_a_tree_has_no_outcome(tmp_path: Path) -> None:
 
     assert (run.status, run.out) == (0, "")
     assert "the tree defines no outcome, so no path is listed" in run.err
+
+
+def tangled(watched: int) -> str:
+    """An elimination tree where each of `watched` questions is looked at by
+    a `when:` further on, so the answers that matter multiply."""
+    blocks = ["dag: Tangled\nmode: elimination\nentry: Q0"]
+    blocks += [f"Q{n}: Q{n}?\n  yes -> [A, B]\n  no  -> [A, B]" for n in range(watched)]
+    blocks += [
+        f"W{n}: W{n}?\n  when: Q{n}=yes\n  yes -> [A, B]\n  no  -> [A]"
+        for n in range(watched)
+    ]
+    return "\n\n".join([*blocks, "[A]: A", "[B]: B"]) + "\n"
+
+
+def test_paths_too_tangled_to_count_are_said_to_be_so(tmp_path: Path) -> None:
+    """2^18 combinations of watched answers: the count gives up, and says so."""
+    run = dag_lsp("--paths", write(tmp_path, "tangled.dag", tangled(18)))
+
+    assert run.status == 0
+    assert run.out == "[A] (not counted)\n[B] (not counted)\n"
+    assert "too many earlier answers at once for the paths to be counted" in run.err
+
+
+def test_a_few_watched_questions_are_counted_exactly() -> None:
+    tree = read(tangled(3))
+
+    # Each Qn=no skips Wn; each Qn=yes asks it, and both its answers keep A.
+    assert count_paths(tree) == {"A": 3**3, "B": 2**3}
+    assert count_paths(tree) == dict(every_walk(tree))

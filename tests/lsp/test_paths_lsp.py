@@ -195,10 +195,12 @@ async def test_counts_through_a_cycle_are_a_floor(editor: Editor) -> None:
     text = await hover_text(editor, uri, 15, 2)
 
     assert [title for _, title, _ in found] == [
+        "at least 2 paths reach this outcome",
         "at least 1 path reaches this outcome",
-        "no path counted: a cycle stops the count",
     ]
-    assert text.endswith("At least 1 path reaches this outcome:\n\n- `Q0=no`")
+    assert text.endswith(
+        "At least 2 paths reach this outcome:\n\n- `Q0=yes, Q1=no`\n- `Q0=no`"
+    )
     await editor.close(uri)
 
 

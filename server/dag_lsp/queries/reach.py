@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from functools import cached_property
 
-from dag_lsp import graph, paths
+from dag_lsp import paths
 from dag_lsp.heap import collector_paused
 from dag_lsp.model import Tree
 from dag_lsp.queries.results import Lens
@@ -18,7 +18,7 @@ from dag_lsp.queries.text import code
 
 HOVER_PATHS = 5
 HOVER_STEPS = 4  # a longer path shows its first and last four answers
-_NONE_COUNTED = "no path counted: a cycle stops the count"
+_NOT_COUNTED = "paths not counted: the when: conditions look back too far"
 _EXACT_BELOW = 2**50  # larger counts are shown as a power of ten
 
 
@@ -29,8 +29,9 @@ class Reach:
         self.tree = tree
 
     @cached_property
-    def _counts(self) -> tuple[dict[str, int], bool]:
-        """The paths reaching each outcome, and whether the counts are exact.
+    def _counts(self) -> tuple[dict[str, int] | None, set[str]]:
+        """The paths reaching each outcome (None when they cannot be counted),
+        and the outcomes whose counts are a floor (`paths.floors`).
 
         Counted once per version, in time linear in the tree (`paths.py`),
         with the cyclic collector paused as while reading: its passes over
@@ -42,13 +43,18 @@ class Reach:
         over the questions would make it linear.
         """
         with collector_paused():
-            exact = self.tree.elimination or not _cycle_reached(self.tree)
-            return paths.count_paths(self.tree), exact
+            floors = paths.floors(self.tree)
+            try:
+                return paths.count_paths(self.tree), floors
+            except paths.TooManyCombinations:
+                return None, floors
 
     def text(self, outcome_id: str) -> str:
         """`3 paths reach this outcome`, `no path reaches this outcome`, ..."""
-        counts, exact = self._counts
-        return _reach_text(counts.get(outcome_id, 0), exact)
+        counts, floors = self._counts
+        if counts is None:
+            return _NOT_COUNTED
+        return _reach_text(counts.get(outcome_id, 0), outcome_id not in floors)
 
     def lenses(self) -> list[Lens]:
         """Over each outcome's definition, how many paths reach it."""
@@ -60,8 +66,9 @@ class Reach:
 
     def paths_text(self, outcome_id: str) -> str:
         """Markdown: how many paths reach an outcome and the first of them."""
-        counts, exact = self._counts
-        count = counts.get(outcome_id, 0)
+        counts, floors = self._counts
+        exact = outcome_id not in floors
+        count = counts.get(outcome_id, 0) if counts else 0
         heading = self.text(outcome_id).capitalize()
         if not count:
             return heading + "."
@@ -79,7 +86,7 @@ class Reach:
 def _reach_text(count: int, exact: bool) -> str:
     """How many paths reach an outcome; a count cut short by a cycle is a floor."""
     if not count:
-        return "no path reaches this outcome" if exact else _NONE_COUNTED
+        return "no path reaches this outcome"
     noun = "path reaches" if count == 1 else "paths reach"
     return f"{_amount(count, exact)} {noun} this outcome"
 
@@ -103,9 +110,3 @@ def _path_text(path: list[paths.Step]) -> str:
     first = paths.format_path(path[:HOVER_STEPS])
     last = paths.format_path(path[-HOVER_STEPS:])
     return f"{first}, … {len(path) - 2 * HOVER_STEPS} more …, {last}"
-
-
-def _cycle_reached(tree: Tree) -> bool:
-    """Whether a question on a cycle can be reached from the entry."""
-    reached = graph.reachable(tree)
-    return any(cycle[0].question.id.value in reached for cycle in graph.cycles(tree))
