@@ -70,7 +70,7 @@ function installHint(server: ServerCommand): string {
   }
   return (
     "Install the server from a clone of the dag-lsp repository with " +
-    '"pip install /path/to/dag-lsp" ("pip install ." in the clone), ' +
+    '"pipx install /path/to/dag-lsp" (or "pip install /path/to/dag-lsp"), ' +
     'or set "dag.server.command" or "dag.server.pythonPath".'
   );
 }

@@ -24,7 +24,7 @@ describe("failureMessage", () => {
       "Decision DAG: could not start the language server: " +
         '"dag-lsp" was not found (tried: dag-lsp). ' +
         "Install the server from a clone of the dag-lsp repository with " +
-        '"pip install /path/to/dag-lsp" ("pip install ." in the clone), ' +
+        '"pipx install /path/to/dag-lsp" (or "pip install /path/to/dag-lsp"), ' +
         'or set "dag.server.command" or "dag.server.pythonPath".',
     );
   });

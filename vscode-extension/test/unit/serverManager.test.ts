@@ -104,7 +104,7 @@ describe("ServerManager", () => {
     );
     assert.match(
       recorder.errorMessages[0] ?? "",
-      /from a clone of the dag-lsp repository with "pip install \/path\/to\/dag-lsp"/,
+      /from a clone of the dag-lsp repository with "pipx install \/path\/to\/dag-lsp"/,
     );
     assert.equal(recorder.diagnosticCollections.length, 0);
   });
