@@ -4,7 +4,8 @@ The far end of the flow for a reader is a block copied from the docs. Each
 Neovim block must be one of editors/nvim/setup/ (run by test_neovim.py),
 the Emacs block part of editors/emacs/dag-mode.el (run by test_emacs.py),
 and the Helix and Sublime Text blocks parts of their files under editors/,
-which are parsed here since those editors cannot run on this machine. The
+which are parsed here: neither editor is in the package registries the
+test machine reaches (Debian's, PyPI, npm), so neither is run. The
 CI example's output must be what `dag-lsp` prints for the example tree.
 """
 
