@@ -66,14 +66,24 @@ class Raw:
             self._line.clear()
             await asyncio.wait_for(self._line.wait(), WAIT)
 
+    def send_value(self, value: Any) -> None:
+        """Frame a JSON value as it is: for what no client should send."""
+        assert self.process.stdin is not None
+        body = json.dumps(value).encode()
+        self.process.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+
     async def request(self, method: str, params: Any) -> dict[str, Any]:
         """Send a request and return its answer, keeping notifications seen."""
         self._next += 1
         self.send({"id": self._next, "method": method, "params": params})
+        return await self.answer(self._next)
+
+    async def answer(self, msg_id: int | str) -> dict[str, Any]:
+        """The answer to request `msg_id`, keeping the notifications before it."""
         while True:
             message = await self.read()
             assert message is not None, "the server ended before answering"
-            if "method" not in message and message.get("id") == self._next:
+            if "method" not in message and message.get("id") == msg_id:
                 return message
             self.notes.append(message)
 

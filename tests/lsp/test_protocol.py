@@ -169,3 +169,85 @@ async def test_a_client_without_optional_capabilities() -> None:
     assert first["location"]["range"]["start"] == {"line": 6, "character": 0}
     assert list(rename["result"]["changes"]) == [URI]
     assert await server.end() == 0
+
+
+def _shown(server: Raw) -> list[str]:
+    """The messages the server asked the client to show in a window."""
+    return [
+        note["params"]["message"]
+        for note in server.notes
+        if note.get("method") == "window/showMessage"
+    ]
+
+
+async def test_requests_after_shutdown_are_invalid_requests() -> None:
+    server = await Raw.start()
+    await server.initialize()
+    await server.request("shutdown", None)
+
+    hover = await server.request("textDocument/hover", at(8, 10))
+    again = await server.request("shutdown", None)
+    server.notify("exit", None)
+
+    assert hover["error"]["code"] == -32600
+    assert "after shutdown" in hover["error"]["message"]
+    assert again["error"]["code"] == -32600
+    assert await server.end() == 0
+
+
+async def test_before_initialize_only_initialize_is_taken() -> None:
+    server = await Raw.start()
+
+    server.notify("textDocument/didOpen", opened())
+    early = await server.request("textDocument/hover", at(8, 10))
+    again = await server.request("initialize", {"capabilities": {}})
+    twice = await server.request("initialize", {"capabilities": {}})
+    hover = await server.request("textDocument/hover", at(8, 10))
+
+    assert early["error"]["code"] == -32002
+    assert "capabilities" in again["result"]
+    assert twice["error"]["code"] == -32600
+    assert hover["result"] is None  # the document sent too early was never opened
+    assert not _shown(server)
+    assert await server.end() == 0
+    assert "workspace is not available" not in "".join(server.stderr)
+
+
+async def test_malformed_requests_are_answered_as_invalid() -> None:
+    server = await Raw.start()
+    await server.initialize()
+    server.notify("textDocument/didOpen", opened())
+    hover = {"method": "textDocument/hover", "params": at(8, 10)}
+
+    server.send_value([{"jsonrpc": "2.0", "id": "batch", **hover}])
+    batch = await server.answer("batch")
+    server.send_value({"jsonrpc": "1.0", "id": "old", **hover})
+    old = await server.answer("old")
+    server.send_value({"id": "bare", **hover})
+    bare = await server.answer("bare")
+    server.send_value({"jsonrpc": "2.0", "id": "diagram", "method": "dag/diagram"})
+    diagram = await server.answer("diagram")
+
+    assert [m["error"]["code"] for m in (batch, old, bare)] == [-32600] * 3
+    assert "batch" in batch["error"]["message"]
+    assert '"jsonrpc": "2.0"' in old["error"]["message"]
+    assert diagram["error"]["code"] == -32602
+    assert await server.end() == 0
+
+
+async def test_garbage_goes_to_the_log_not_to_a_window() -> None:
+    server = await Raw.start()
+    await server.initialize()
+
+    values: list[Any] = [[], 5, None, "text", {"jsonrpc": "2.0", "id": 99}, {"x": 1}]
+    for value in values:
+        server.send_value(value)
+    assert server.process.stdin is not None
+    server.process.stdin.write(b"Content-Length: 5\r\n\r\n{abc}")
+    answer = await server.request("textDocument/hover", at(8, 10))
+
+    assert answer["result"] is None
+    assert not _shown(server)
+    logs = [n["params"]["message"] for n in server.notes if "params" in n]
+    assert sum("is not a JSON-RPC message" in line for line in logs) == 3
+    assert await server.end() == 0

@@ -14,11 +14,11 @@ import importlib.util
 import logging
 import sys
 from collections.abc import Callable
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from lsprotocol import types
 from pygls.capabilities import get_capability
-from pygls.exceptions import JsonRpcException
+from pygls.exceptions import FeatureNotificationError, JsonRpcException
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol, lsp_method
 
@@ -30,6 +30,7 @@ from dag_lsp.lsp import (
     documents,
     formatting,
     framing,
+    gate,
     hover,
     inlay,
     logs,
@@ -42,6 +43,9 @@ from dag_lsp.lsp import (
 )
 from dag_lsp.lsp.positions import Columns
 
+if TYPE_CHECKING:
+    from cattrs import Converter
+
 log = logging.getLogger(__name__)
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -50,18 +54,44 @@ F = TypeVar("F", bound=Callable[..., Any])
 class DagProtocol(LanguageServerProtocol):
     """pygls's protocol, without its own copy of each document's text.
 
-    It also answers a request whose params cannot be read: pygls logs it
-    and drops it, and a client would wait for the answer forever.
+    It also answers a request whose params cannot be read, and one that
+    `gate.py` refuses (a batch, a message that is not JSON-RPC 2.0, a
+    request out of the lifecycle's turn): pygls logs such a request and
+    drops it, and a client would wait for the answer forever.
     """
+
+    def __init__(self, server: LanguageServer, converter: Converter) -> None:
+        super().__init__(server, converter)
+        self._initialized = False
 
     def structure_message(self, data: dict[str, Any]) -> Any:
         """The typed message, or an error answer to an unreadable request."""
+        if "jsonrpc" in data and "method" in data and "params" not in data:
+            data = {**data, "params": None}  # JSON-RPC lets a message omit them
         try:
             return super().structure_message(data)
         except JsonRpcException as error:
             if "id" in data and "method" in data:
                 self._send_response(data["id"], None, error.to_response_error())
             raise
+
+    def handle_message(self, message: Any) -> None:
+        """Dispatch a message the gate lets through; answer or drop the rest."""
+        problem = gate.problem(message, self._stage())
+        if problem is None:
+            if gate.field(message, "method") == types.INITIALIZE:
+                self._initialized = True
+            super().handle_message(message)
+            return
+
+        log.log(problem.level, "not handled: %s", problem.message)
+        for msg_id in problem.ids:
+            self._send_response(msg_id, None, problem.error())
+
+    def _stage(self) -> gate.Stage:
+        if self._shutdown:
+            return gate.Stage.SHUT_DOWN
+        return gate.Stage.RUNNING if self._initialized else gate.Stage.NEW
 
     def _hand_over(self, method: str, params: Any) -> None:
         """Run the server's handler directly, not as a generator.
@@ -104,6 +134,7 @@ class DagServer(LanguageServer):
         self.memory = memory.Settler()
         self.shutdown_requested = False
         self.exit_code = 0
+        self._told = False
 
     def feature(
         self, feature_name: str, options: Any | None = None
@@ -122,6 +153,24 @@ class DagServer(LanguageServer):
             return handler
 
         return decorator
+
+    def report_server_error(self, error: Exception, source: type[Exception]) -> None:
+        """Tell the user of the first failed notification; log the rest only.
+
+        pygls shows each error outside a request in a window, a client's
+        garbage included. Each is in the log already; a notification whose
+        handler failed (so that, say, diagnostics are out of date) is worth
+        a window once a session.
+        """
+        if source is not FeatureNotificationError or self._told:
+            return
+        self._told = True
+        message = (
+            f"dag-lsp failed: {error}. Its log has the details; "
+            "later failures go to the log only."
+        )
+        kind = types.MessageType.Error
+        self.window_show_message(types.ShowMessageParams(type=kind, message=message))
 
     def columns(self) -> Columns:
         """Column conversion in the position encoding the client negotiated."""
