@@ -124,15 +124,20 @@ async def test_the_edit_names_its_version_when_the_client_allows(
     await editor.close(uri)
 
 
+RULE = (
+    "is not a valid id: an id is a run of ASCII letters, digits, '_' and '-' "
+    "that does not start with '-'"
+)
+
+
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        ("Q 3", "'Q 3' is not a valid id: use only ASCII letters, digits, '_' and '-'"),
-        (
-            "[Q3]",
-            "'[Q3]' is not a valid id: use only ASCII letters, digits, '_' and '-'",
-        ),
-        ("", "'' is not a valid id: use only ASCII letters, digits, '_' and '-'"),
+        ("Q 3", f"'Q 3' {RULE}"),
+        ("[Q3]", f"'[Q3]' {RULE}"),
+        ("", f"'' {RULE}"),
+        ("-X", f"'-X' {RULE}"),
+        ("--", f"'--' {RULE}"),
         ("Q21", "'Q21' is already used by a question on line 17"),
         ("ESPRESSO", "'ESPRESSO' is already used by an outcome on line 32"),
     ],

@@ -7,17 +7,26 @@ index's occurrences by id to tell a clash, and answers with the message
 
 from __future__ import annotations
 
+import re
+
 from dag_lsp.model import Tree
 from dag_lsp.queries.results import Occurrence
-from dag_lsp.queries.text import ID
+
+# An id, as docs/language.md defines it and the grammar reads it.
+VALID_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*")
+
+INVALID = (
+    "'{}' is not a valid id: an id is a run of ASCII letters, digits, '_' "
+    "and '-' that does not start with '-'"
+)
 
 
 def rename_problem(
     tree: Tree, by_id: dict[str, list[Occurrence]], old: str, new: str
 ) -> str | None:
     """Why `old` cannot be renamed to `new`, or None when it can."""
-    if not ID.fullmatch(new):
-        return f"'{new}' is not a valid id: use only ASCII letters, digits, '_' and '-'"
+    if not VALID_ID.fullmatch(new):
+        return INVALID.format(new)
     if new == old or new not in by_id:
         return None
 
