@@ -638,6 +638,38 @@ def test_dag017_lists_outcomes_in_file_order_and_as_the_route_wrote_them() -> No
     )
 
 
+@pytest.mark.parametrize(
+    ("route", "place", "message"),
+    [
+        (
+            "  dry: Q1=A, Q2=yes, Q1=B -> [CACTUS]",
+            (21, 22, 24),
+            "route 'dry': 'Q1' is asked before 'Q2', so it cannot be answered "
+            "after it",
+        ),
+        (
+            "  dim: Q1=B, Q2=yes -> [FERN]",
+            (21, 14, 16),
+            "route 'dim': 'Q2' is asked only when Q1=A, which the answers "
+            "before it do not give",
+        ),
+        (
+            "  skip: Q2=no -> [FICUS]",
+            (21, 9, 11),
+            "route 'skip': 'Q2' is asked only when Q1=A, which the answers "
+            "before it do not give",
+        ),
+    ],
+)
+def test_dag017_elimination_route_in_the_asked_order_and_its_when(
+    route: str, place: tuple[int, int, int], message: str
+) -> None:
+    [found] = findings(ELIMINATION + lines("", "routes:", route))
+
+    assert (found.code, at([found])) == ("DAG017", [place])
+    assert found.message == message
+
+
 # ---------------------------------------------------------------- DAG018-021
 
 OLDER = lines(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from dag_lsp import graph
+from dag_lsp import graph, walk
 from dag_lsp.findings import BROKEN_ROUTE, Finding
-from dag_lsp.model import Answer, Condition, Route, Span, Tree
+from dag_lsp.model import Answer, Condition, Question, Route, Span, Tree
 
 
 def check(tree: Tree) -> Iterator[Finding]:
@@ -14,20 +14,28 @@ def check(tree: Tree) -> Iterator[Finding]:
     if not tree.elimination and tree.entry not in tree.question_ids:
         return  # DAG005 or DAG006 tells why: a path has nowhere to start.
 
+    order = _order(tree) if tree.routes and tree.elimination else {}
     for route in tree.routes:
-        finding = _walk(tree, route)
+        finding = _walk(tree, route, order)
         if finding is not None:
             yield finding
 
 
-def _walk(tree: Tree, route: Route) -> Finding | None:
+def _order(tree: Tree) -> dict[str, int]:
+    """In elimination mode, each question's place in the order it is asked."""
+    return {question.id.value: n for n, question in enumerate(walk.asked_order(tree))}
+
+
+def _walk(tree: Tree, route: Route, order: dict[str, int]) -> Finding | None:
     answers: list[Answer] = []
+    given: dict[str, Answer] = {}
     for step in route.steps:
-        problem = _step(tree, route, step, answers)
+        problem = _step(tree, route, step, answers, (order, given))
         if problem is None or isinstance(problem, Finding):
             return problem
 
         answers.append(problem)
+        given[step.question.id] = problem
 
     if tree.elimination:
         return _survivors(tree, route, answers)
@@ -35,13 +43,18 @@ def _walk(tree: Tree, route: Route) -> Finding | None:
 
 
 def _step(
-    tree: Tree, route: Route, step: Condition, taken: list[Answer]
+    tree: Tree,
+    route: Route,
+    step: Condition,
+    taken: list[Answer],
+    asked: tuple[dict[str, int], dict[str, Answer]],
 ) -> Answer | Finding | None:
     """The answer a step names, or the finding of why it cannot be taken.
 
-    `taken` holds the answers of the steps before. None when the answer may
-    be on a line of the question that could not be read: the syntax error
-    is the finding then.
+    `taken` holds the answers of the steps before, and `asked` the order of
+    the questions (elimination mode) and the answers given to each so far.
+    None when the answer may be on a line of the question that could not be
+    read: the syntax error is the finding then.
     """
     name = route.name.value
     question = tree.question_ids.get(step.question.id)
@@ -49,10 +62,12 @@ def _step(
         message = f"route '{name}': the question '{step.question.id}' is not defined"
         return Finding(BROKEN_ROUTE, step.question.span, message)
 
-    if not tree.elimination:
+    if tree.elimination:
+        astray = _not_asked(tree, name, step, question, asked)
+    else:
         astray = _astray(tree, name, step, taken[-1] if taken else None)
-        if astray is not None:
-            return astray
+    if astray is not None:
+        return astray
 
     answer = graph.answer_named(question, step.answer.value)
     if answer is None and graph.has_unread_lines(tree, question):
@@ -92,6 +107,46 @@ def _astray(
         f"route '{name}': the path {where} '{expected}'{here}, not '{step.question.id}'"
     )
     return Finding(BROKEN_ROUTE, step.question.span, message)
+
+
+def _not_asked(
+    tree: Tree,
+    name: str,
+    step: Condition,
+    question: Question,
+    asked: tuple[dict[str, int], dict[str, Answer]],
+) -> Finding | None:
+    """An elimination route's step that a reader is not asked there: out of
+    the order questions are asked in, or skipped by its `when:`."""
+    order, given = asked
+    here = step.question.id
+
+    earlier = [q for q in given if order.get(q, -1) >= order.get(here, -1)]
+    if earlier:
+        message = (
+            f"route '{name}': '{here}' is asked before '{earlier[-1]}', "
+            "so it cannot be answered after it"
+        )
+        return Finding(BROKEN_ROUTE, step.question.span, message)
+
+    if walk.is_asked(tree, question, given) or not _known(tree, question):
+        return None
+    needs = ", ".join(f"{c.question.id}={c.answer.value}" for c in question.when)
+    message = (
+        f"route '{name}': '{here}' is asked only when {needs}, "
+        "which the answers before it do not give"
+    )
+    return Finding(BROKEN_ROUTE, step.question.span, message)
+
+
+def _known(tree: Tree, question: Question) -> bool:
+    """Whether every condition of a `when:` names a defined answer (DAG016
+    reports one that does not, and no route can give it)."""
+    for condition in question.when:
+        asked = tree.question_ids.get(condition.question.id)
+        if asked is None or not graph.answer_named(asked, condition.answer.value):
+            return False
+    return True
 
 
 def _ends(route: Route, last: Answer | None) -> Finding | None:
