@@ -47,6 +47,12 @@ class Text(NamedTuple):
 
     The place is held flat, not as a `Span`, because a large file has
     hundreds of thousands of these and one object each is half the cost.
+
+    Known shortcoming: `value` is a string of its own, cut from its line, so
+    the model of a large document holds its text twice and the server's
+    memory on the 5,000-question benchmark tree sits close to its target
+    (docs/performance.md). Keeping only offsets into the line, and cutting
+    the string when it is asked for, would take most of that share.
     """
 
     value: str
