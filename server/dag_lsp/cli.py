@@ -67,6 +67,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Language server, checker and formatter for Decision DAG "
         "(.dag) files. With no option it runs the language server on stdio.",
     )
+
     modes = parser.add_argument_group("modes")
     modes.add_argument("--check", action="store_true", help="check files for problems")
     modes.add_argument(
@@ -79,6 +80,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with --format: print a diff, change nothing",
     )
+
     parser.add_argument(
         "--output-format",
         choices=FORMATS,
@@ -86,6 +88,7 @@ def _parser() -> argparse.ArgumentParser:
         "--walk --answers print their results (text or json); default: text",
     )
     _one_tree_options(parser)
+
     server = parser.add_argument_group("language server")
     server.add_argument("--tcp", action="store_true", help="serve over TCP")
     server.add_argument("--ws", action="store_true", help="serve over WebSocket")
@@ -95,6 +98,7 @@ def _parser() -> argparse.ArgumentParser:
     server.add_argument(
         "--port", type=int, help="with --tcp or --ws: port to serve on (2087)"
     )
+
     parser.add_argument(
         "--version", action="version", version=f"%(prog)s {__version__}"
     )
