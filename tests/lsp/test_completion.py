@@ -241,6 +241,85 @@ async def test_nothing_after_hint_even_with_an_arrow(editor: Editor) -> None:
     assert list(result.items) == []
 
 
+@pytest.mark.parametrize("hint", ["  hint : if yes -> ", "  hint\t: if yes -> "])
+async def test_nothing_after_hint_with_a_blank_before_its_colon(
+    editor: Editor, hint: str
+) -> None:
+    text = with_line(BREW, 7, hint)
+    _, typed = await offered(editor, text, 7, len(hint), trigger=" ")
+    _, invoked = await offered(editor, text, 7, len(hint))
+
+    assert list(typed.items) == []
+    assert list(invoked.items) == []
+
+
+async def test_conditions_after_when_with_a_blank_before_its_colon(
+    editor: Editor,
+) -> None:
+    answer = with_line(BREW, 18, "  when : Q2=")
+    uri, result = await offered(editor, answer, 18, 12, trigger="=")
+    assert [label for label, _, _ in edits(result)] == ["yes", "no"]
+    assert edits(result)[0][2] == editor.range(uri, 18, 12, 12)
+
+    question = with_line(BREW, 18, "  when : ")
+    _, result = await offered(editor, question, 18, 9, trigger=" ")
+    assert [label for label, _, _ in edits(result)] == ["Q21", "Q2", "Q1"]
+
+
+FIRST_OUTCOME = lines(
+    "dag: Outcomes first",
+    "entry: Q1",
+    "",
+    "[DONE]: Done",
+    "",
+    "Q1: Ready?",
+    "  yes -> [DONE]",
+    "  no  -> [DONE]",
+)
+
+FIRST_COMMENT = lines(
+    "dag: A comment first",
+    "entry: Q1",
+    "",
+    "# The questions.",
+    "Q1: Ready?",
+    "  yes -> [DONE]",
+    "  no  -> [DONE]",
+    "",
+    "[DONE]: Done",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        (BREW, 6, 1),  # on Q1 of 'Q1: Do you have...', the first block
+        (BREW, 6, 0),
+        (FIRST_OUTCOME, 3, 1),  # on DONE of '[DONE]: Done', the first block
+        (FIRST_OUTCOME, 5, 1),
+        (FIRST_COMMENT, 3, 0),  # the comment above the first block
+        (FIRST_COMMENT, 4, 1),
+    ],
+)
+async def test_no_header_keys_on_the_id_of_the_first_block(
+    editor: Editor, text: str, line: int, column: int
+) -> None:
+    _, result = await offered(editor, text, line, column)
+
+    assert list(result.items) == []
+
+
+async def test_header_keys_and_blocks_on_the_empty_line_above_the_first_block(
+    editor: Editor,
+) -> None:
+    _, outcome = await offered(editor, FIRST_OUTCOME, 2, 0)
+    _, comment = await offered(editor, FIRST_COMMENT, 2, 0)
+
+    for result in (outcome, comment):
+        labels = [item.label for item in result.items]
+        assert labels[0] == "mode" and labels[-1] == "outcome block"
+
+
 def many_questions(count: int) -> str:
     rows = ["dag: A long chain", "entry: Q1", ""]
     for number in range(1, count + 1):

@@ -7,6 +7,7 @@ and the columns a candidate replaces. `candidates.py` then offers what fits.
 
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import dataclass
 from enum import Enum
@@ -17,6 +18,10 @@ from dag_lsp.queries.text import BLANKS, ID, blank, id_bounds, line_text
 
 _OPEN_LIST = re.compile(r"\[[ \t]*(?:[A-Za-z0-9_-]+[ \t]*,[ \t]*)*\Z")
 _ENTRY = re.compile(r"entry[ \t]*:[ \t]*\Z")
+# Lines of a question as grammar/dag.peg reads them: a comment or a hint is
+# free text (the grammar's `label` starts with neither), `when:` conditions.
+_FREE_TEXT = re.compile(r"#|hint[ \t]*:")
+_WHEN = re.compile(r"when[ \t]*:")
 
 
 class Want(Enum):
@@ -63,11 +68,24 @@ class Spots:
         self.tree = tree
 
     @cached_property
-    def _first_item_line(self) -> int:
-        """The line of the first question, outcome or routes section."""
+    def _first_items(self) -> list[tuple[int, Kind]]:
+        """The line and kind of the first two items, which end the header.
+
+        Items are questions, outcomes, routes sections and unreadable lines.
+        """
         items = (Kind.QUESTION, Kind.OUTCOME, Kind.ROUTES, Kind.INVALID)
-        lines = (b.first_line for b in self.tree.blocks if b.kind in items)
-        return min(lines, default=len(self.tree.source.lines))
+        found = ((b.first_line, b.kind) for b in self.tree.blocks if b.kind in items)
+        return heapq.nsmallest(2, found)
+
+    def _in_header(self, line: int) -> bool:
+        """Whether a column-0 line stands above the first item of the file.
+
+        The line itself is no item when it reads as none: a key being typed.
+        """
+        for first, kind in self._first_items:
+            if first != line or kind is not Kind.INVALID:
+                return line < first
+        return True
 
     def at(self, line: int, column: int) -> Spot | None:
         """What may be typed at a position, or None in free text."""
@@ -94,7 +112,7 @@ class Spots:
         self, line: int, start: int, end: int, typed: str, rest: str
     ) -> Spot | None:
         """The first word of a column-0 line: a header key or a new block."""
-        in_header = line <= self._first_item_line
+        in_header = self._in_header(line)
         if typed.startswith("["):
             return Spot(Want.BLOCK, line, 0, end, typed) if blank(rest) else None
         if in_header and (blank(rest) or rest.startswith(":")):
@@ -142,12 +160,12 @@ class Spots:
         return self._question_line_spot(line, text, column)
 
     def _question_line_spot(self, line: int, text: str, column: int) -> Spot | None:
-        body = text.lstrip(BLANKS)
-        indent = len(text) - len(body)
-        if body.startswith(("#", "hint:")):
+        """In a line of a question: as the grammar reads a hint, comment or when."""
+        indent = len(text) - len(text.lstrip(BLANKS))
+        if _FREE_TEXT.match(text, indent):
             return None
-        if body.startswith("when:"):
-            return _condition_spot(line, text, column, indent + 5, len(text))
+        if when := _WHEN.match(text, indent):
+            return _condition_spot(line, text, column, when.end(), len(text))
         return _target_spot(line, text, column, self.tree.elimination)
 
 
