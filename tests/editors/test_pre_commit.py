@@ -1,14 +1,23 @@
 """pre-commit: the hooks of `.pre-commit-hooks.yaml`, run by the real tool.
 
 The far end of the flow as a team meets it: `pre-commit` installs this
-checkout into a hook environment (with pip, once per test session) and
-runs `dag-lsp --check` / `dag-lsp --format` on the files of a scratch git
-repository, as it would before a commit.
+checkout into a hook environment (with pip) and runs `dag-lsp --check` /
+`dag-lsp --format` on the files of a scratch git repository, as it would
+before a commit.
 
-pre-commit installs hooks from a commit, so the tests snapshot the working
-tree of this checkout (tracked files, with any changes not yet committed)
-into a commit of a scratch clone, as `pre-commit try-repo` does, and point
-a generated `.pre-commit-config.yaml` at it.
+What each hook does is tried as a hook author tries a hook repository:
+`pre-commit try-repo <this checkout> <hook id> --files ...` in the scratch
+repository. try-repo commits any changes of the checkout not yet committed
+to a temporary clone itself, and installs the hook environment afresh in a
+temporary store on every run (so each of those tests pays for one
+install).
+
+`pre-commit install` and the configurations of docs/ci.md need a
+`.pre-commit-config.yaml` whose `rev` pins a commit, which try-repo does
+not give: for those tests the working tree of this checkout (tracked
+files, with any changes not yet committed) is committed to a scratch
+clone, as try-repo does, once per module, and the configuration points at
+that commit.
 
 `scripts/test.sh` fills `.wheelhouse/` at the top of the checkout with the
 wheels that install needs, and pip is then kept to it: the tests download
@@ -21,7 +30,6 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,6 +110,18 @@ def hooks(tmp_path_factory: pytest.TempPathFactory) -> Hooks:
     return Hooks(repo, rev, base / "home")
 
 
+def pinned_config(hooks: Hooks) -> str:
+    """A `.pre-commit-config.yaml` using both hooks of the snapshot."""
+    return (
+        "repos:\n"
+        f"  - repo: {hooks.repo}\n"
+        f"    rev: {hooks.rev}\n"
+        "    hooks:\n"
+        "      - id: dag-lsp-check\n"
+        "      - id: dag-lsp-format\n"
+    )
+
+
 @dataclass(frozen=True)
 class Run:
     """What one pre-commit command did."""
@@ -111,23 +131,12 @@ class Run:
 
 
 class Project:
-    """A scratch git repository that uses the hooks of this checkout."""
+    """A scratch git repository, with pre-commit's store kept at `home`."""
 
-    def __init__(self, path: Path, hooks: Hooks) -> None:
+    def __init__(self, path: Path, home: Path) -> None:
         self.path = path
-        self.hooks = hooks
+        self.home = home
         git(path, "init", "--quiet")
-        self.configure(self._config())
-
-    def _config(self) -> str:
-        return (
-            "repos:\n"
-            f"  - repo: {self.hooks.repo}\n"
-            f"    rev: {self.hooks.rev}\n"
-            "    hooks:\n"
-            "      - id: dag-lsp-check\n"
-            "      - id: dag-lsp-format\n"
-        )
 
     def configure(self, config: str) -> None:
         self.write(".pre-commit-config.yaml", config)
@@ -145,7 +154,7 @@ class Project:
 
         The `dag-lsp` beside this Python is on the PATH, for local hooks.
         """
-        env = {**os.environ, **IDENTITY, "PRE_COMMIT_HOME": str(self.hooks.home)}
+        env = {**os.environ, **IDENTITY, "PRE_COMMIT_HOME": str(self.home)}
         env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
         env.update(offline_pip())
         done = subprocess.run(
@@ -158,20 +167,31 @@ class Project:
         )
         return Run(done.returncode, done.stdout + done.stderr)
 
-    def run_hook(self, hook: str, *files: str) -> Run:
-        return self.pre_commit("run", hook, "--files", *files)
+    def try_repo(self, hook: str, *files: str) -> Run:
+        """`pre-commit try-repo` of one hook of this checkout, on some files."""
+        return self.pre_commit("try-repo", str(ROOT), hook, "--files", *files)
 
 
 @pytest.fixture
-def project(tmp_path: Path, hooks: Hooks) -> Iterator[Project]:
-    yield Project(tmp_path, hooks)
+def scratch(tmp_path: Path) -> Project:
+    """A scratch repository with no pre-commit configuration."""
+    (tmp_path / "repo").mkdir()
+    return Project(tmp_path / "repo", tmp_path / "home")
 
 
-def test_check_hook_fails_on_a_broken_tree_and_says_where(project: Project) -> None:
-    project.write("good.dag", GOOD)
-    project.write("broken.dag", BROKEN)
+@pytest.fixture
+def project(tmp_path: Path, hooks: Hooks) -> Project:
+    """A scratch repository configured to use the hooks of the snapshot."""
+    project = Project(tmp_path, hooks.home)
+    project.configure(pinned_config(hooks))
+    return project
 
-    run = project.run_hook("dag-lsp-check", "good.dag", "broken.dag")
+
+def test_check_hook_fails_on_a_broken_tree_and_says_where(scratch: Project) -> None:
+    scratch.write("good.dag", GOOD)
+    scratch.write("broken.dag", BROKEN)
+
+    run = scratch.try_repo("dag-lsp-check", "good.dag", "broken.dag")
 
     assert run.status == 1, run.output
     assert "broken.dag:10:18: error DAG002 the question 'Q7' is not defined" in (
@@ -180,43 +200,43 @@ def test_check_hook_fails_on_a_broken_tree_and_says_where(project: Project) -> N
     assert "good.dag:" not in run.output
 
 
-def test_check_hook_passes_a_good_tree(project: Project) -> None:
-    project.write("good.dag", GOOD)
+def test_check_hook_passes_a_good_tree(scratch: Project) -> None:
+    scratch.write("good.dag", GOOD)
 
-    run = project.run_hook("dag-lsp-check", "good.dag")
+    run = scratch.try_repo("dag-lsp-check", "good.dag")
 
     assert run.status == 0, run.output
     assert "check decision trees" in run.output
     assert "Passed" in run.output
 
 
-def test_format_hook_rewrites_a_misformatted_file(project: Project) -> None:
-    project.write("messy.dag", MESSY)
-    project.write("good.dag", GOOD)
+def test_format_hook_rewrites_a_misformatted_file(scratch: Project) -> None:
+    scratch.write("messy.dag", MESSY)
+    scratch.write("good.dag", GOOD)
 
-    run = project.run_hook("dag-lsp-format", "messy.dag", "good.dag")
+    run = scratch.try_repo("dag-lsp-format", "messy.dag", "good.dag")
 
     assert run.status == 1, run.output
     assert "files were modified by this hook" in run.output
-    assert project.read("messy.dag") == MESSY_FORMATTED
-    assert project.read("good.dag") == GOOD
+    assert scratch.read("messy.dag") == MESSY_FORMATTED
+    assert scratch.read("good.dag") == GOOD
 
 
-def test_format_hook_leaves_a_formatted_file_alone(project: Project) -> None:
-    project.write("good.dag", GOOD)
+def test_format_hook_leaves_a_formatted_file_alone(scratch: Project) -> None:
+    scratch.write("good.dag", GOOD)
 
-    run = project.run_hook("dag-lsp-format", "good.dag")
+    run = scratch.try_repo("dag-lsp-format", "good.dag")
 
     assert run.status == 0, run.output
-    assert project.read("good.dag") == GOOD
+    assert scratch.read("good.dag") == GOOD
 
 
-def test_format_hook_keeps_windows_line_endings(project: Project) -> None:
-    project.write("messy.dag", MESSY.replace("\n", "\r\n"))
+def test_format_hook_keeps_windows_line_endings(scratch: Project) -> None:
+    scratch.write("messy.dag", MESSY.replace("\n", "\r\n"))
 
-    project.run_hook("dag-lsp-format", "messy.dag")
+    scratch.try_repo("dag-lsp-format", "messy.dag")
 
-    assert project.read("messy.dag") == MESSY_FORMATTED.replace("\n", "\r\n")
+    assert scratch.read("messy.dag") == MESSY_FORMATTED.replace("\n", "\r\n")
 
 
 def test_installed_hook_refuses_a_commit_of_a_broken_tree(project: Project) -> None:
@@ -230,7 +250,7 @@ def test_installed_hook_refuses_a_commit_of_a_broken_tree(project: Project) -> N
             **os.environ,
             **IDENTITY,
             **offline_pip(),
-            "PRE_COMMIT_HOME": str(project.hooks.home),
+            "PRE_COMMIT_HOME": str(project.home),
         },
         capture_output=True,
         text=True,
@@ -245,20 +265,20 @@ DOCUMENTED_URL = "https://github.com/OWNER/dag-lsp"
 
 
 def test_the_documented_config_pins_a_commit_then_checks_and_formats(
-    project: Project,
+    project: Project, hooks: Hooks
 ) -> None:
     """The config of docs/ci.md, pinned by the command it gives, as it says."""
     documented = block_with("ci.md", "yaml", f"repo: {DOCUMENTED_URL}").text
     pin = block_with("ci.md", "sh", "pre-commit autoupdate").text.split()
     assert pin[:2] == ["pre-commit", "autoupdate"]
-    here = str(project.hooks.repo)
+    here = str(hooks.repo)
     project.configure(documented.replace(DOCUMENTED_URL, here))
 
     pinned = project.pre_commit(*[here if a == DOCUMENTED_URL else a for a in pin[1:]])
 
     assert pinned.status == 0, pinned.output
     config = yaml.safe_load(project.read(".pre-commit-config.yaml"))
-    assert config["repos"][0]["rev"] == project.hooks.rev, pinned.output
+    assert config["repos"][0]["rev"] == hooks.rev, pinned.output
     git(project.path, "add", ".pre-commit-config.yaml")
     project.write("broken.dag", BROKEN)
     project.write("messy.dag", MESSY)
