@@ -3,7 +3,8 @@
 An answer names an outcome that has no block in a file that has outcome
 blocks (DAG002). Code actions asked for at the target offer to create it;
 the edit is applied as the client would apply it, the new text is sent
-back, and the server republishes without the DAG002. The last line of the
+back, and the server republishes without the DAG002. In a CRLF file the
+new block is written with CRLF too. The last line of the
 file holds an emoji, so the fix's position there differs in UTF-8 and
 UTF-16.
 """
@@ -68,11 +69,15 @@ async def test_the_missing_outcome_is_offered_at_its_target(editor: Editor) -> N
     await editor.close(uri)
 
 
-async def test_applying_it_adds_the_block_and_clears_the_error(editor: Editor) -> None:
-    uri, _ = await editor.open(TEA)
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+async def test_applying_it_adds_the_block_and_clears_the_error(
+    editor: Editor, newline: str
+) -> None:
+    text = TEA.replace("\n", newline)
+    uri, _ = await editor.open(text)
     (create,) = await code_actions(editor, uri, 5, 15)
     edits = edits_of(create.edit)
-    fixed = apply_edits(TEA, edits, editor.encoding)
+    fixed = apply_edits(text, edits, editor.encoding)
     changes = [
         types.TextDocumentContentChangePartial(range=e.range, text=e.new_text)
         for e in edits
@@ -80,6 +85,6 @@ async def test_applying_it_adds_the_block_and_clears_the_error(editor: Editor) -
 
     diagnostics = await editor.change(uri, 2, changes, fixed)
 
-    assert fixed == CREATED
+    assert fixed == CREATED.replace("\n", newline)
     assert diagnostics == []
     await editor.close(uri)
