@@ -98,9 +98,3 @@ def test_the_example_tree_is_clean_and_canonical() -> None:
         assert format_text(TREE) == TREE
     except FormatError as error:  # pragma: no cover - a failure message
         raise AssertionError(str(error)) from error
-
-
-def test_the_command_line_offers_every_export_format() -> None:
-    from dag_lsp import cli, export
-
-    assert cli.EXPORTS == export.FORMATS
