@@ -673,13 +673,13 @@ def test_dag017_elimination_route_in_the_asked_order_and_its_when(
 # ---------------------------------------------------------------- DAG018-021
 
 OLDER = lines(
-    "name: Which laptop?",
+    "name: Which backup?",
     "version: 1",
     "entry: Q1",
     "",
     "Q1: What is it for?",
-    "  A: Gaming [Q2]",
-    "  C: Basic browsing [BUDGET-LAPTOP]",
+    "  A: Weekly [Q2]",
+    "  C: Only on demand [MANUAL-COPIES]",
     "",
     "Q2: Do you travel?",
     "  yes -> [THIN]",
@@ -693,9 +693,9 @@ def test_dag018_older_form_notes_carry_their_rewrite() -> None:
     assert at(found) == [(1, 1, 5), (6, 3, 17), (7, 3, 36)]
     assert [f.message for f in found] == [
         "'name:' is the older form of the title: write 'dag:'",
-        "'label [target]' is the older form of an answer: write 'A: Gaming -> Q2'",
+        "'label [target]' is the older form of an answer: write 'A: Weekly -> Q2'",
         "'label [target]' is the older form of an answer: "
-        "write 'C: Basic browsing -> [BUDGET-LAPTOP]'",
+        "write 'C: Only on demand -> [MANUAL-COPIES]'",
     ]
     assert all(f.severity is Severity.NOTE for f in found)
 
@@ -704,8 +704,8 @@ def test_dag018_fixes_rewrite_to_the_current_form() -> None:
     edits = tuple(e for f in only(OLDER, "DAG018") for e in f.fixes[0].edits)
     fixed = apply_edits(OLDER, edits)
 
-    assert fixed.splitlines()[0] == "dag: Which laptop?"
-    assert "  A: Gaming -> Q2\n  C: Basic browsing -> [BUDGET-LAPTOP]\n" in fixed
+    assert fixed.splitlines()[0] == "dag: Which backup?"
+    assert "  A: Weekly -> Q2\n  C: Only on demand -> [MANUAL-COPIES]\n" in fixed
     assert set(codes(fixed)) == {"DAG019"}
 
 
@@ -730,8 +730,8 @@ def test_dag019_implicit_outcome_is_a_note_in_a_file_without_blocks() -> None:
 
     assert at(found) == [(7, 22, 35), (10, 11, 15), (11, 11, 16)]
     assert found[0].message == (
-        "the outcome 'BUDGET-LAPTOP' has no definition block; "
-        "add '[BUDGET-LAPTOP]: label' to give it a label"
+        "the outcome 'MANUAL-COPIES' has no definition block; "
+        "add '[MANUAL-COPIES]: label' to give it a label"
     )
     assert {f.code for f in findings(OLDER)} == {"DAG018", "DAG019"}
 

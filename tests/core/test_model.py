@@ -263,13 +263,13 @@ def test_refs_list_every_use_of_an_id_in_order() -> None:
 
 
 OLDER = lines(
-    "name: Which laptop?",
+    "name: Which backup?",
     "version: 1",
     "entry: Q1",
     "",
     "Q1: What is it for?",
-    "  A: Gaming [Q2]",
-    "  B: Basic browsing [BUDGET-LAPTOP]",
+    "  A: Weekly [Q2]",
+    "  B: Only on demand [MANUAL-COPIES]",
     "",
     "Q2: Do you travel?",
     "  A: Yes [THIN]",
@@ -281,17 +281,17 @@ def test_older_form_reads_into_the_current_model() -> None:
     tree = read(OLDER)
     gaming, browsing = tree.questions[0].answers
 
-    assert tree.title == "Which laptop?"
+    assert tree.title == "Which backup?"
     assert [(t.id, t.outcome) for t in gaming.targets] == [("Q2", False)]
-    assert [(t.id, t.outcome) for t in browsing.targets] == [("BUDGET-LAPTOP", True)]
+    assert [(t.id, t.outcome) for t in browsing.targets] == [("MANUAL-COPIES", True)]
     assert not gaming.arrow
-    assert [o.id.value for o in tree.outcomes] == ["BUDGET-LAPTOP", "THIN", "TOWER"]
+    assert [o.id.value for o in tree.outcomes] == ["MANUAL-COPIES", "THIN", "TOWER"]
     assert all(o.implicit and o.block is None for o in tree.outcomes)
-    assert tree.outcomes[0].id.span == span_of(tree, 6, "BUDGET-LAPTOP")
+    assert tree.outcomes[0].id.span == span_of(tree, 6, "MANUAL-COPIES")
 
 
 def test_implicit_outcomes_only_when_the_file_defines_none() -> None:
-    text = OLDER + lines("", "[THIN]: A thin laptop")
+    text = OLDER + lines("", "[THIN]: A spare disk")
     tree = read(text)
 
     assert [o.id.value for o in tree.outcomes] == ["THIN"]

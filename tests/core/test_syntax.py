@@ -130,13 +130,13 @@ def test_outcome_list_after_the_arrow() -> None:
 @pytest.mark.parametrize(
     ("line", "label", "ids"),
     [
-        ("  A: Gaming [Q2]", "A: Gaming", ["Q2"]),
+        ("  A: Weekly [Q2]", "A: Weekly", ["Q2"]),
         (
             "  A: GitHub [GITHUB-ACTIONS, JENKINS]",
             "A: GitHub",
             ["GITHUB-ACTIONS", "JENKINS"],
         ),
-        ("  C: Basic browsing [BUDGET-LAPTOP]", "C: Basic browsing", ["BUDGET-LAPTOP"]),
+        ("  C: Only on demand [MANUAL-COPIES]", "C: Only on demand", ["MANUAL-COPIES"]),
     ],
 )
 def test_answers_without_an_arrow(line: str, label: str, ids: list[str]) -> None:
@@ -285,7 +285,7 @@ def test_errors_point_where_the_line_goes_wrong(
 @pytest.mark.parametrize(
     ("line", "column"),
     [
-        ("  A: Gaming => [X]", 12),
+        ("  A: Weekly => [X]", 12),
         ("  A: Sí — claro => Q2", 16),
         ("  B: No --> [Y]", 8),
         ("  B: Two → Q2", 9),

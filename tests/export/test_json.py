@@ -141,12 +141,12 @@ def test_elimination_answers_keep_outcome_lists_and_when() -> None:
 def test_older_form_targets_read_as_questions_and_outcomes() -> None:
     model = exported(OLDER)
 
-    assert model["meta"]["title"] == "Which laptop?"
+    assert model["meta"]["title"] == "Which backup?"
     assert model["questions"][0]["answers"] == [
-        {"label": "A: Gaming", "name": "A", "next": "Q2"},
-        {"label": "B: Basic browsing", "name": "B", "outcome": "BUDGET-LAPTOP"},
+        {"label": "A: Weekly", "name": "A", "next": "Q2"},
+        {"label": "B: Only on demand", "name": "B", "outcome": "MANUAL-COPIES"},
     ]
-    assert [o["id"] for o in model["outcomes"]] == ["BUDGET-LAPTOP", "GAMING-RIG"]
+    assert [o["id"] for o in model["outcomes"]] == ["MANUAL-COPIES", "CLOUD-SYNC"]
 
 
 # ---------------------------------------------------------------- round trips

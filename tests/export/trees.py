@@ -129,17 +129,17 @@ DIAMOND = lines(
 # The older form: `name:`, targets in brackets without an arrow, outcomes
 # used without definition blocks.
 OLDER = lines(
-    "name: Which laptop?",
+    "name: Which backup?",
     "version: 1",
     "entry: Q1",
     "",
     "Q1: What is it for?",
-    "  A: Gaming [Q2]",
-    "  B: Basic browsing [BUDGET-LAPTOP]",
+    "  A: Weekly [Q2]",
+    "  B: Only on demand [MANUAL-COPIES]",
     "",
     "Q2: Is the budget over 1500?",
-    "  A: Yes [GAMING-RIG]",
-    "  B: No [BUDGET-LAPTOP]",
+    "  A: Yes [CLOUD-SYNC]",
+    "  B: No [MANUAL-COPIES]",
 )
 
 

@@ -53,7 +53,7 @@ describe("indentation on Enter", () => {
   test("a header field, answer, property, route or comment does not", () => {
     for (const line of [
       "dag: Where should this support ticket go?",
-      "name: Which laptop?",
+      "name: Which backup?",
       "entry: Q1",
       "mode: elimination",
       "version: 2",
@@ -62,7 +62,7 @@ describe("indentation on Enter", () => {
       "image: https://example.com/tree.png",
       "locale: en",
       "  yes -> Q2",
-      "  A: Gaming -> [GAMING_RIG]",
+      "  A: Weekly -> [CLOUD_SYNC]",
       '  hint: "Unable" means no workaround.',
       "  color: #ef4444",
       "  single-writer: Q1=no -> [SQLITE]",
