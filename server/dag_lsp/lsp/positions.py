@@ -10,10 +10,17 @@ past the end means the end, never an error.
 
 `Columns` converts a column on one line of text; `Positions` converts the
 spans of one version of a document, knowing about its byte-order mark.
+Both count a line's units once, in a `LineUnits` that lists only the
+characters wider than one unit, so that the columns of many spans on one
+line (thousands on a long `when:` line) cost a binary search each rather
+than a count from the start of the line. `Positions` keeps the
+`LineUnits` of each line it has converted on.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from typing import Protocol
 
 from lsprotocol import types
@@ -33,27 +40,86 @@ class Lines(Protocol):
     def __getitem__(self, index: int, /) -> str: ...
 
 
+# The characters wider than one unit, by encoding: UTF-16 takes two units
+# for a character past the Basic Multilingual Plane, UTF-8 two to four
+# bytes for any character past ASCII; UTF-32 has none.
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_NOT_ASCII = re.compile("[^\x00-\x7f]")
+
+
+def _utf8_width(character: str) -> int:
+    """UTF-8 bytes of a character past ASCII (a lone surrogate counts 3)."""
+    point = ord(character)
+    return 2 if point < 0x800 else 3 if point < 0x10000 else 4
+
+
+class LineUnits:
+    """The client units before each column of one line, counted once.
+
+    `wide` lists the columns of the characters wider than one unit and
+    `extra` how many units beyond one each of them and those before it
+    take; every other character takes one.
+    """
+
+    def __init__(self, text: str, utf8: bool) -> None:
+        self.length = len(text)
+        self.wide: list[int] = []
+        self.extra: list[int] = []
+        total = 0
+        for match in (_NOT_ASCII if utf8 else _ASTRAL).finditer(text):
+            total += _utf8_width(match.group()) - 1 if utf8 else 1
+            self.wide.append(match.start())
+            self.extra.append(total)
+
+    def units(self, column: int) -> int:
+        """The client units before code point `column` (clamped)."""
+        column = min(max(column, 0), self.length)
+        before = bisect_left(self.wide, column)
+        return column + (self.extra[before - 1] if before else 0)
+
+    def column(self, character: int) -> int:
+        """The first code point at or after client unit `character` (clamped).
+
+        A character inside a surrogate pair or a UTF-8 sequence rounds up
+        to the next code point, as pygls's codec does.
+        """
+        if character >= self.units(self.length):
+            return self.length
+        every = range(self.length + 1)
+        return bisect_left(every, max(character, 0), key=self.units)
+
+
 class Columns:
     """Converts columns on one line between code points and client units."""
 
     def __init__(self, codec: PositionCodec) -> None:
         self._codec = codec
         self._same = codec.encoding == types.PositionEncodingKind.Utf32
+        self._utf8 = codec.encoding == types.PositionEncodingKind.Utf8
 
     @property
     def encoding(self) -> str:
         return str(self._codec.encoding)
 
+    def plain(self, text: str) -> bool:
+        """Whether every character of `text` takes one client unit."""
+        return self._same or text.isascii()
+
+    def line(self, text: str) -> LineUnits:
+        """The units of a line, to convert many of its columns."""
+        return LineUnits(text, self._utf8)
+
     def units(self, text: str) -> int:
         """How many client units `text` takes."""
-        if self._same or text.isascii():
+        if self.plain(text):
             return len(text)
-        count: int = self._codec.client_num_units(text)
-        return count
+        return self.line(text).units(len(text))
 
     def to_client(self, line: str, column: int) -> int:
         """The client units before code point `column` of `line` (clamped)."""
-        return self.units(line[: max(column, 0)])
+        if self.plain(line):
+            return min(max(column, 0), len(line))
+        return self.line(line).units(column)
 
     def from_client(self, line: str, character: int) -> int:
         """The code point at client unit `character` of `line` (clamped).
@@ -61,15 +127,9 @@ class Columns:
         A character inside a surrogate pair or a UTF-8 sequence rounds up
         to the next code point, as pygls's codec does.
         """
-        if self._same or line.isascii():
-            return min(character, len(line))
-        if character >= self.units(line):
-            return len(line)
-
-        where = types.Position(line=0, character=character)
-        point = self._codec.position_from_client_units([line], where)
-        column: int = point.character
-        return column
+        if self.plain(line):
+            return min(max(character, 0), len(line))
+        return self.line(line).column(character)
 
 
 class Positions:
@@ -87,6 +147,7 @@ class Positions:
         self._lines = lines
         self._bom = bom
         self._columns = columns
+        self._units: dict[int, LineUnits] = {}
         self.line_count = len(lines) + (1 if final_newline else 0)
 
     def text(self, line: int) -> str:
@@ -99,15 +160,32 @@ class Positions:
     def _client_text(self, line: int) -> str:
         return (BOM if self._shift(line) else "") + self.text(line)
 
+    def _line_units(self, line: int) -> LineUnits | None:
+        """The units of a line as the client has it, counted once a version.
+
+        None when each of its characters takes one unit.
+        """
+        units = self._units.get(line)
+        if units is None:
+            raw = self._client_text(line)
+            if self._columns.plain(raw):
+                return None
+            units = self._units[line] = self._columns.line(raw)
+        return units
+
     def point(self, position: types.Position) -> tuple[int, int]:
         """The model's (line, column) of a client position, clamped."""
         last = max(self.line_count - 1, 0)
         if position.line > last:
             return last, len(self.text(last))
 
-        raw = self._client_text(position.line)
-        column = self._columns.from_client(raw, position.character)
-        return position.line, max(column - self._shift(position.line), 0)
+        line, character = position.line, position.character
+        units = self._line_units(line)
+        if units is None:
+            column = min(character, len(self._client_text(line)))
+        else:
+            column = units.column(character)
+        return line, max(column - self._shift(line), 0)
 
     def position(self, line: int, column: int) -> types.Position:
         """The client position of the model's (line, column), clamped."""
@@ -115,11 +193,13 @@ class Positions:
         if line > last:
             line, column = last, len(self.text(last))
 
-        text = self.text(line)
-        if text.isascii() and not self._shift(line):
-            return types.Position(line=line, character=min(max(column, 0), len(text)))
-        raw = self._client_text(line)
-        character = self._columns.to_client(raw, column + self._shift(line))
+        shift = self._shift(line)
+        units = self._line_units(line)
+        if units is None:
+            end = len(self.text(line)) + shift
+            character = min(max(column + shift, 0), end)
+        else:
+            character = units.units(column + shift)
         return types.Position(line=line, character=character)
 
     def range(self, span: Span) -> types.Range:
