@@ -644,8 +644,7 @@ def test_dag017_lists_outcomes_in_file_order_and_as_the_route_wrote_them() -> No
         (
             "  dry: Q1=A, Q2=yes, Q1=B -> [CACTUS]",
             (21, 22, 24),
-            "route 'dry': 'Q1' is asked before 'Q2', so it cannot be answered "
-            "after it",
+            "route 'dry': 'Q1' is asked before 'Q2', so it cannot be answered after it",
         ),
         (
             "  dim: Q1=B, Q2=yes -> [FERN]",

