@@ -114,3 +114,17 @@ async def test_after_a_dash_just_typed_before_a_closing_bracket(
         range=editor.range(uri, 5, 10, 15), new_text="POUR-OVER"
     )
     assert chosen(editor, text, result, "POUR-OVER", 5) == "  no  -> [POUR-OVER]"
+
+
+async def test_right_before_a_bracketed_outcome_the_whole_target_is_replaced(
+    editor: Editor,
+) -> None:
+    """At `-> |[POUR-OVER]` a choice takes the place of `[POUR-OVER]`, not
+    of nothing (which left `[COLD_BREW][POUR-OVER]`)."""
+    uri, result = await completed(editor, HOT, 5, 9)
+
+    whole = editor.range(uri, 5, 9, 20)
+    assert result.items
+    assert all(text_edit(item).range == whole for item in result.items)
+    assert chosen(editor, HOT, result, "[COLD_BREW]", 5) == "  no  -> [COLD_BREW]"
+    assert chosen(editor, HOT, result, "ICED_OR-COLD", 5) == "  no  -> ICED_OR-COLD"
