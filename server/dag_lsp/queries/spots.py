@@ -186,7 +186,7 @@ def _route_spot(line: int, text: str, column: int) -> Spot | None:
 def _target_spot(line: int, text: str, column: int, elimination: bool) -> Spot | None:
     """After an arrow, or inside the brackets of an outcome list.
 
-    Known shortcoming: in the older form's brackets (`A: Gaming [Q2]`), which
+    Known shortcoming: in the older form's brackets (`A: Weekly [Q4]`), which
     may name a question, only outcomes are offered; the fix is a spot that
     knows the line has no arrow in decision mode.
     """
