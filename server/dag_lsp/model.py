@@ -225,8 +225,9 @@ class SyntaxProblem(NamedTuple):
 class Tree:
     """Everything a file says, in the author's order.
 
-    `shape` is all of it but free text (see `reader`): trees with equal
-    shapes have the same findings across blocks.
+    `shape` is all of it but free text, with the ends of the lines that
+    fixes start or end at (see `reader`): trees with equal shapes have the
+    same findings across blocks.
     """
 
     __slots__ = (

@@ -189,7 +189,7 @@ def _piece(
     piece = memo.get(key)
     if piece is None:
         piece = _Builder(lines, chunk, state, parse).piece
-        piece.shape = _shape(piece, lines)
+        piece.shape = _shape(piece, key)
         memo.put(key, piece)
     return piece
 
@@ -232,8 +232,7 @@ def _tree(source: Source, whole: _Piece) -> Tree:
         routes=whole.routes,
         syntax=whole.syntax,
     )
-    last = source.lines[-1] if source.lines else ""
-    tree.shape = [len(source.lines), len(last), whole.shape]
+    tree.shape = [*_line_ends(source.lines, whole.blocks), whole.shape]
     for question in tree.questions:
         tree.question_ids.setdefault(question.id.value, question)
     for outcome in tree.outcomes:
@@ -495,26 +494,78 @@ def _add_implicit_outcomes(tree: Tree) -> None:
             tree.outcome_ids[ref.id] = outcome
 
 
-def _shape(piece: _Piece, lines: tuple[str, ...]) -> tuple[object, ...]:
+def _shape(piece: _Piece, key: _ChunkKey) -> tuple[object, ...]:
     """What of a chunk the checks across the whole tree can see.
 
-    Everything but free text: ids, answers, conditions, routes, the header,
-    where blocks begin and end, and the lines that could not be read. Two
-    versions of a tree with equal shapes have the same tree-wide findings.
+    Its first line, the header state it starts in, and its lines but their
+    free text: a question's text, an outcome's label, a property's value
+    and a comment, each cut off where it starts (and blank lines as empty).
+    Only the checks inside a block read free text, so two versions of a
+    tree with equal shapes (these, and the ends of lines of `_line_ends`)
+    have the same tree-wide findings, the columns of their fixes included.
     """
-    questions = tuple(
-        (q.id, q.block.first_line, q.block.last_line, tuple(q.answers), tuple(q.when))
-        for q in piece.questions
+    start, state, lines = key
+    free = _free_text(piece, start)
+    kept = tuple(
+        [
+            _without_free_text(line, free.get(number))
+            for number, line in enumerate(lines, start)
+        ]
     )
-    outcomes = tuple(
-        (o.id, o.block.first_line, o.block.last_line)
-        for o in piece.outcomes
-        if o.block is not None
-    )
-    blocks = tuple((b.kind, b.first_line, b.last_line) for b in piece.blocks)
-    header = (*piece.header, *piece.unknown_header)
-    unread = tuple(lines[problem.span.line] for problem in piece.syntax)
-    return (header, questions, outcomes, tuple(piece.routes), blocks, unread)
+    return (start, state, kept)
+
+
+def _free_text(piece: _Piece, start: int) -> dict[int, Text | Token]:
+    """The free text of a chunk's lines, by line number.
+
+    A line that could not be read has none, nor has a line of a block whose
+    head could not be: the flow counts the ids written on such lines (see
+    `graph.reachable`).
+    """
+    free: dict[int, Text | Token] = {}
+    for question in piece.questions:
+        free[question.text.line] = question.text
+        for prop in question.properties:
+            free[prop.value.line] = prop.value
+    for outcome in piece.outcomes:
+        free[outcome.label.line] = outcome.label
+        for prop in outcome.properties:
+            free[prop.value.line] = prop.value
+
+    comment = syntax.Comment
+    for number, node in enumerate(piece.nodes, start):
+        if type(node) is comment:
+            free[number] = node.text
+
+    for problem in piece.syntax:
+        free.pop(problem.span.line, None)
+    for block in piece.blocks:
+        if block.kind is Kind.INVALID:
+            for number in block.lines:
+                free.pop(number, None)
+    return free
+
+
+def _without_free_text(line: str, text: Text | Token | None) -> str:
+    """A line cut off where its free text starts, if that text runs to the
+    end of the line, and marked by a line break, which no line holds; a
+    blank line as empty."""
+    if text is not None and len(line.rstrip(_BLANKS)) == text.end:
+        return line[: text.start] + "\n"
+    return line if line.strip(_BLANKS) else ""
+
+
+def _line_ends(lines: tuple[str, ...], blocks: list[Block]) -> tuple[int, ...]:
+    """The ends of lines that fixes across the tree start or end at.
+
+    The number of lines and the length of the last, where a block is
+    added, and the length of the line above the last block, where its
+    removal starts when nothing follows it (see `checks.flow`): these may
+    be lines of free text.
+    """
+    last = len(lines[-1]) if lines else 0
+    above = blocks[-1].first_line - 1 if blocks else -1
+    return (len(lines), last, len(lines[above]) if above >= 0 else -1)
 
 
 def _last_body(lines: tuple[str, ...], start: int, end: int) -> int:
