@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import NamedTuple
 
 from dag_lsp.model import Answer, Question, Ref, Tree
@@ -191,6 +191,37 @@ def _cycles_from(tree: Tree, start: str, state: dict[str, int]) -> Iterator[list
             state[target] = _ON_STACK
             path.append(edge)
             stack.append((target, question_edges(tree, tree.question_ids[target])))
+
+
+def asked_order(tree: Tree) -> list[Question]:
+    """In elimination mode, the questions in the order they may be asked.
+
+    The entry first, then every other question in the order of the file;
+    a question defined twice is asked once, as first defined.
+    """
+    entry = tree.question_ids.get(tree.entry or "")
+    order = [entry] if entry else []
+    for question in tree.questions:
+        first = tree.question_ids.get(question.id.value) is question
+        if first and question is not entry:
+            order.append(question)
+    return order
+
+
+def is_asked(tree: Tree, question: Question, given: Mapping[str, Answer]) -> bool:
+    """Whether every condition of the question's `when:` holds.
+
+    `given` maps the ids of the questions answered so far to their answers;
+    a condition on a question not (yet) answered does not hold.
+    """
+    for condition in question.when:
+        asked = tree.question_ids.get(condition.question.id)
+        answer = given.get(condition.question.id)
+        if asked is None or answer is None:
+            return False
+        if answer is not answer_named(asked, condition.answer.value):
+            return False
+    return True
 
 
 def asked_always(tree: Tree) -> list[Question]:

@@ -38,7 +38,7 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from dag_lsp import walk
+from dag_lsp import graph, walk
 from dag_lsp.graph import cycles
 from dag_lsp.model import Answer, Question, Ref, Tree
 
@@ -253,7 +253,7 @@ class _Elimination:
 
     def __init__(self, tree: Tree, outcome_id: str) -> None:
         self.tree = tree
-        self.order = walk.asked_order(tree)
+        self.order = graph.asked_order(tree)
         self.answers = [
             [a for a in q.answers if walk.keeps(a, outcome_id)] for q in self.order
         ]
@@ -309,7 +309,7 @@ class _Elimination:
         """
         question = self.order[position]
         given = dict(state)
-        if not walk.is_asked(self.tree, question, given):
+        if not graph.is_asked(self.tree, question, given):
             return [(self._keep(position, state), None)]
 
         return [

@@ -15,7 +15,6 @@ every answer given keeps.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -28,37 +27,6 @@ class WalkError(ValueError):
 
 
 # ---------------------------------------------------------------- elimination
-
-
-def asked_order(tree: Tree) -> list[Question]:
-    """In elimination mode, the questions in the order they may be asked.
-
-    The entry first, then every other question in the order of the file;
-    a question defined twice is asked once, as first defined.
-    """
-    entry = tree.question_ids.get(tree.entry or "")
-    order = [entry] if entry else []
-    for question in tree.questions:
-        first = tree.question_ids.get(question.id.value) is question
-        if first and question is not entry:
-            order.append(question)
-    return order
-
-
-def is_asked(tree: Tree, question: Question, given: Mapping[str, Answer]) -> bool:
-    """Whether every condition of the question's `when:` holds.
-
-    `given` maps the ids of the questions answered so far to their answers;
-    a condition on a question not (yet) answered does not hold.
-    """
-    for condition in question.when:
-        asked = tree.question_ids.get(condition.question.id)
-        answer = given.get(condition.question.id)
-        if asked is None or answer is None:
-            return False
-        if answer is not graph.answer_named(asked, condition.answer.value):
-            return False
-    return True
 
 
 def keeps(answer: Answer, outcome_id: str) -> bool:
@@ -84,7 +52,7 @@ class Walk:
     def __init__(self, tree: Tree) -> None:
         self.tree = tree
         self.taken: list[Taken] = []
-        self._order = asked_order(tree) if tree.elimination else []
+        self._order = graph.asked_order(tree) if tree.elimination else []
         self._entry = _entry(tree)
 
     @property
@@ -148,7 +116,7 @@ class Walk:
         given = {t.question.id.value: t.answer for t in self.taken}
         for position in range(start, len(self._order)):
             question = self._order[position]
-            if is_asked(self.tree, question, given):
+            if graph.is_asked(self.tree, question, given):
                 return position, question
         return None
 

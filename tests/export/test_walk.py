@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from dag_lsp.graph import asked_order
 from dag_lsp.reader import read
-from dag_lsp.walk import Walk, WalkError, asked_order, resolve, walk_answers
+from dag_lsp.walk import Walk, WalkError, resolve, walk_answers
 
 from .helpers import Run, dag_lsp, write
 from .trees import BIKE, DIAMOND, HOSTING, lines

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from dag_lsp import graph, walk
+from dag_lsp import graph
 from dag_lsp.findings import BROKEN_ROUTE, Finding
 from dag_lsp.model import Answer, Condition, Question, Route, Span, Tree
 
@@ -23,7 +23,7 @@ def check(tree: Tree) -> Iterator[Finding]:
 
 def _order(tree: Tree) -> dict[str, int]:
     """In elimination mode, each question's place in the order it is asked."""
-    return {question.id.value: n for n, question in enumerate(walk.asked_order(tree))}
+    return {question.id.value: n for n, question in enumerate(graph.asked_order(tree))}
 
 
 def _walk(tree: Tree, route: Route, order: dict[str, int]) -> Finding | None:
@@ -129,7 +129,7 @@ def _not_asked(
         )
         return Finding(BROKEN_ROUTE, step.question.span, message)
 
-    if walk.is_asked(tree, question, given) or not _known(tree, question):
+    if graph.is_asked(tree, question, given) or not _known(tree, question):
         return None
     needs = ", ".join(f"{c.question.id}={c.answer.value}" for c in question.when)
     message = (

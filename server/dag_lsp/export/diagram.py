@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from itertools import pairwise
 
-from dag_lsp import walk
+from dag_lsp import graph
 from dag_lsp.model import Outcome, Question, Tree
 
 WIDTH = 40
@@ -128,7 +128,7 @@ def _decision_arrows(questions: list[Question], drawn: Diagram) -> None:
 
 
 def _elimination_arrows(tree: Tree, drawn: Diagram) -> None:
-    order = walk.asked_order(tree)
+    order = graph.asked_order(tree)
     for before, after in pairwise(order):
         drawn.arrows.append(Arrow(before.id.value, after.id.value, ()))
     for question in order:
