@@ -21,10 +21,12 @@ with the paths it lists, never with those it leaves out. Two answers of a
 question that lead to the same place are two paths.
 
 In elimination mode a path is one answer to each question asked (see
-`walk.py` for the order and `when:`) after which the outcome is among the
-survivors. Counting walks the questions in order and keeps, for each
-distinct set of earlier answers a later `when:` still looks at, how many
-ways lead there; without `when:` that is one set, and the cost is linear.
+`graph.asked_order` for the order and `graph.is_asked` for `when:`) after
+which the outcome is among the survivors. Counting walks the questions in
+order and keeps, for each distinct set of earlier answers a later `when:`
+still looks at, how many ways lead there; without `when:` that is one set,
+and the cost is linear. What every outcome's count shares is worked out
+once (`_Plan`).
 
 Every walk here is a loop over an explicit stack or list, so a tree of any
 size never deepens Python's call stack.
@@ -38,7 +40,7 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from dag_lsp import graph, walk
+from dag_lsp import graph
 from dag_lsp.graph import cycles
 from dag_lsp.model import Answer, Question, Ref, Tree
 
@@ -71,7 +73,8 @@ def count_paths(tree: Tree) -> dict[str, int]:
     """
     outcomes = dict.fromkeys(outcome.id.value for outcome in tree.outcomes)
     if tree.elimination:
-        return {o: _Elimination(tree, o).count() for o in outcomes}
+        plan = _Plan(tree)
+        return {o: _Elimination(plan, o).count() for o in outcomes}
 
     decision = _Decision(tree)
     counts = dict.fromkeys(outcomes, 0)
@@ -91,7 +94,7 @@ def paths_to(tree: Tree, outcome_id: str, limit: int = LIMIT) -> list[list[Step]
     if limit <= 0 or outcome_id not in tree.outcome_ids:
         return []
     if tree.elimination:
-        return _Elimination(tree, outcome_id).paths(limit)
+        return _Elimination(_Plan(tree), outcome_id).paths(limit)
     return _Decision(tree).paths(outcome_id, limit)
 
 
@@ -236,6 +239,20 @@ _State = tuple[tuple[str, Answer], ...]
 _MAX_STATES = 50_000
 
 
+class _Plan:
+    """What every outcome's count shares: the questions in the order they are
+    asked, the outcomes each answer keeps, and what later `when:`s watch."""
+
+    def __init__(self, tree: Tree) -> None:
+        self.tree = tree
+        self.order = graph.asked_order(tree)
+        self.kept = [
+            [(a, frozenset(t.id for t in a.targets)) for a in question.answers]
+            for question in self.order
+        ]
+        self.watched = _watched_after(self.order)
+
+
 class _Elimination:
     """Counts and lists the answer sequences that leave one outcome.
 
@@ -251,13 +268,13 @@ class _Elimination:
     # few `when:`s; merging states whose watched answers decide the same
     # later questions alike would count such trees too.
 
-    def __init__(self, tree: Tree, outcome_id: str) -> None:
-        self.tree = tree
-        self.order = graph.asked_order(tree)
+    def __init__(self, plan: _Plan, outcome_id: str) -> None:
+        self.tree = plan.tree
+        self.order = plan.order
         self.answers = [
-            [a for a in q.answers if walk.keeps(a, outcome_id)] for q in self.order
+            [answer for answer, kept in row if outcome_id in kept] for row in plan.kept
         ]
-        self.watched = _watched_after(self.order)
+        self.watched = plan.watched
         self.layers = self._count_back(self._states_forward())
 
     def count(self) -> int:
@@ -350,12 +367,17 @@ class _Elimination:
 
 
 def _watched_after(order: list[Question]) -> list[frozenset[str]]:
-    """For each position, the questions a `when:` after it looks at."""
+    """For each position, the questions a `when:` after it looks at.
+
+    Positions between two `when:`s share one set.
+    """
     watched: list[frozenset[str]] = [frozenset()] * len(order)
-    seen: set[str] = set()
+    seen: frozenset[str] = frozenset()
     for position in range(len(order) - 1, -1, -1):
-        watched[position] = frozenset(seen)
-        seen.update(c.question.id for c in order[position].when)
+        watched[position] = seen
+        when = order[position].when
+        if when:
+            seen = seen | {c.question.id for c in when}
     return watched
 
 
@@ -413,22 +435,36 @@ def report(tree: Tree, limit: int = LIMIT) -> list[OutcomePaths]:
     An elimination tree too tangled to count gives every outcome a count of
     None and no path.
     """
-    try:
-        counts: dict[str, int | None] = dict(count_paths(tree))
-    except TooManyCombinations:
-        counts = dict.fromkeys((o.id.value for o in tree.outcomes), None)
     floor = floors(tree)
-
     return [
         OutcomePaths(
             outcome,
             tree.outcome_ids[outcome].label.value,
             count,
-            [] if count is None else paths_to(tree, outcome, limit),
+            found,
             outcome not in floor,
         )
-        for outcome, count in counts.items()
+        for outcome, (count, found) in _counted(tree, limit).items()
     ]
+
+
+def _counted(tree: Tree, limit: int) -> dict[str, tuple[int | None, list[list[Step]]]]:
+    """Each outcome's count and first paths, each worked out once."""
+    outcomes = dict.fromkeys(outcome.id.value for outcome in tree.outcomes)
+    if not tree.elimination:
+        counts = count_paths(tree)
+        decision = _Decision(tree)
+        return {o: (counts[o], decision.paths(o, limit)) for o in outcomes}
+
+    plan = _Plan(tree)
+    found: dict[str, tuple[int | None, list[list[Step]]]] = {}
+    try:
+        for outcome in outcomes:
+            counted = _Elimination(plan, outcome)
+            found[outcome] = (counted.count(), counted.paths(limit))
+    except TooManyCombinations:
+        return dict.fromkeys(outcomes, (None, []))
+    return found
 
 
 def notes(tree: Tree, found: list[OutcomePaths]) -> list[str]:

@@ -255,12 +255,30 @@ def _whole_head(match: Match) -> OutcomeHead:
 
 
 def _whole_answer(match: Match) -> Answer:
-    text = match.group(1).rstrip(" \t")
-    start = match.start(1)
-    label = _new(Token, (text, start, start + len(text)))
-    outcome = match.group(2) is None
-    target = _new(Target, (_matched(match, 3 if outcome else 2), outcome))
-    return _new(Answer, (label, _answer_name(label), (target,), True, outcome))
+    label = _matched(match, 1)
+    if match.group(2) is not None:
+        target = _new(Target, (_matched(match, 2), False))
+        return _new(Answer, (label, _answer_name(label), (target,), True, False))
+    targets = _listed_ids(match, 3)
+    return _new(Answer, (label, _answer_name(label), targets, True, True))
+
+
+def _whole_listed(match: Match) -> Answer:
+    label = _matched(match, 1)
+    targets = _listed_ids(match, 2)
+    return _new(Answer, (label, _answer_name(label), targets, False, True))
+
+
+_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*")
+
+
+def _listed_ids(match: Match, group: int) -> tuple[Target, ...]:
+    """The outcome ids of a bracketed list, one group of a match."""
+    found = _ID.finditer(match.string, match.start(group), match.end(group))
+    return tuple(
+        _new(Target, (_new(Token, (m.group(), m.start(), m.end())), True))
+        for m in found
+    )
 
 
 def _hint_line(match: Match) -> Property:
@@ -280,6 +298,7 @@ _FROM_MATCH: dict[str, Callable[[Match], LineNode]] = {
     "whole_field": _whole_field,
     "whole_head": _whole_head,
     "whole_answer": _whole_answer,
+    "whole_listed": _whole_listed,
     "hint": _hint_line,
     "pair": _pair,
     "comment": _comment_line,
@@ -287,7 +306,7 @@ _FROM_MATCH: dict[str, Callable[[Match], LineNode]] = {
 
 _WHOLE_LINES = {
     Place.TOP: ("whole_field", "whole_head", "comment"),
-    Place.QUESTION: ("whole_answer", "hint", "comment"),
+    Place.QUESTION: ("whole_answer", "hint", "comment", "whole_listed"),
     Place.OUTCOME: ("pair", "comment"),
 }
 
@@ -403,7 +422,11 @@ def _answer(node: Node) -> Answer:
 
 
 def _listed_answer(node: Node) -> Answer:
-    label_node, outcomes, _end = node.children
+    chosen = node.children[0]
+    if chosen.expr_name == "whole_listed":
+        return _whole_listed(chosen.match)
+
+    label_node, outcomes, _end = chosen.children
     label = _stripped(label_node)
     targets = tuple(Target(ident, outcome=True) for ident in _outcome_ids(outcomes))
     return Answer(label, _answer_name(label), targets, False, True)

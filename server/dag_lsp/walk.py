@@ -26,14 +26,6 @@ class WalkError(ValueError):
     """A walk that cannot go on: a broken tree or an answer it does not have."""
 
 
-# ---------------------------------------------------------------- elimination
-
-
-def keeps(answer: Answer, outcome_id: str) -> bool:
-    """Whether an answer keeps the outcome (lists it among its targets)."""
-    return any(target.id == outcome_id for target in answer.targets)
-
-
 # ---------------------------------------------------------------- the walk
 
 
