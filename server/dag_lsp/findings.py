@@ -111,6 +111,7 @@ DUPLICATE_PROPERTY = _check("DAG022", "duplicate-property", Severity.WARNING)
 WHEN_AGAINST = _check("DAG023", "when-contradicted", Severity.WARNING)
 DUPLICATE_IN_LIST = _check("DAG024", "duplicate-in-list", Severity.WARNING)
 EMPTY_TEXT = _check("DAG025", "empty-text", Severity.WARNING)
+WHEN_AHEAD = _check("DAG026", "when-never-holds", Severity.ERROR)
 
 CHECKS = (
     SYNTAX,
@@ -138,4 +139,5 @@ CHECKS = (
     WHEN_AGAINST,
     DUPLICATE_IN_LIST,
     EMPTY_TEXT,
+    WHEN_AHEAD,
 )

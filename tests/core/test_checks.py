@@ -74,7 +74,7 @@ def test_the_clean_examples_give_no_finding() -> None:
 
 
 def test_every_check_is_listed_once_with_its_documented_severity() -> None:
-    assert [c.code for c in CHECKS] == [f"DAG{n:03}" for n in range(1, 26)]
+    assert [c.code for c in CHECKS] == [f"DAG{n:03}" for n in range(1, 27)]
     notes = {c.code for c in CHECKS if c.severity is Severity.NOTE}
     warnings = {c.code for c in CHECKS if c.severity is Severity.WARNING}
     assert notes == {"DAG018", "DAG019"}
@@ -550,6 +550,14 @@ def test_dag016_when_names_an_unknown_answer() -> None:
     )
 
 
+def test_dag016_and_dag023_not_when_the_answer_is_on_an_unread_line() -> None:
+    """`no => [KEEP]` is the one mistake: the `when:` naming `no` is fine."""
+    text = edit(BASE, "  no  -> [KEEP]", "  no  => [KEEP]")
+    text = edit(text, "turn on?\n", "turn on?\n  when: Q1=no\n")
+
+    assert [code for code in codes(text) if code != "DAG003"] == ["DAG001"]
+
+
 def test_dag016_not_for_a_whole_label() -> None:
     text = edit(ELIMINATION, "  when: Q1=A", "  when: Q1=A: Bright")
 
@@ -809,6 +817,37 @@ def test_dag024_an_outcome_listed_twice() -> None:
 
     assert (found.code, at([found])) == ("DAG024", [(6, 29, 34)])
     assert found.message == "the outcome 'FICUS' is listed twice in this answer"
+
+
+@pytest.mark.parametrize(
+    ("when", "message"),
+    [
+        (
+            "Q2=yes",
+            "'when' looks at 'Q2', which is this one: the condition never holds, "
+            "so 'Q2' is never asked",
+        ),
+        (
+            "Q3=yes",
+            "'when' looks at 'Q3', which is asked after it: the condition never "
+            "holds, so 'Q2' is never asked",
+        ),
+    ],
+)
+def test_dag026_when_looks_at_a_question_not_yet_answered(
+    when: str, message: str
+) -> None:
+    later = "\n\nQ3: Pets?\n  yes [FICUS]\n  no  [FERN]\n\n[FICUS]: Ficus"
+    text = edit(ELIMINATION, "  when: Q1=A", f"  when: {when}")
+    text = edit(text, "\n\n[FICUS]: Ficus", later)
+    [found] = only(text, "DAG026")
+
+    assert at([found]) == [(11, 9, 11)]
+    assert found.message == message
+
+
+def test_dag026_not_for_a_question_asked_before() -> None:
+    assert only(ELIMINATION, "DAG026") == []
 
 
 def test_dag025_an_outcome_without_a_label() -> None:

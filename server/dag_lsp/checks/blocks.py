@@ -18,6 +18,7 @@ from dag_lsp.findings import (
     UNKNOWN_PROPERTY,
     UNKNOWN_WHEN,
     WHEN_AGAINST,
+    WHEN_AHEAD,
     Edit,
     Finding,
     Fix,
@@ -50,9 +51,12 @@ def check(tree: Tree) -> Iterator[Finding]:
     for item in items:
         yield from _remembered(tree, item, elimination)
 
+    order: dict[str, int] = {}
     for question in tree.questions:
+        if question.when and elimination and not order:
+            order = {q.id.value: n for n, q in enumerate(graph.asked_order(tree))}
         if question.when:
-            yield from _when(tree, question)
+            yield from _when(tree, question, order)
 
 
 def _remembered(
@@ -242,13 +246,34 @@ def _colors(properties: list[Property]) -> Iterator[Finding]:
             yield Finding(INVALID_COLOR, span, message)
 
 
-def _when(tree: Tree, question: Question) -> Iterator[Finding]:
+def _when(tree: Tree, question: Question, order: dict[str, int]) -> Iterator[Finding]:
+    """The conditions of a question's `when:`; `order` is each question's
+    place in the order of asking (elimination mode only)."""
     for condition in question.when:
         finding = _condition(tree, condition)
         if finding is not None:
             yield finding
-        elif not tree.elimination:
+        elif tree.elimination:
+            yield from _ahead(question, condition, order)
+        else:
             yield from _against(tree, question, condition)
+
+
+def _ahead(
+    question: Question, condition: Condition, order: dict[str, int]
+) -> Iterator[Finding]:
+    """In elimination mode, a condition on a question not yet answered when
+    this one comes up: it never holds, so the question is never asked."""
+    here, looked = question.id.value, condition.question.id
+    if order.get(looked, -1) < order.get(here, -1):
+        return
+
+    when = "is this one" if looked == here else "is asked after it"
+    message = (
+        f"'when' looks at '{looked}', which {when}: the condition never holds, "
+        f"so '{here}' is never asked"
+    )
+    yield Finding(WHEN_AHEAD, condition.question.span, message)
 
 
 def _against(tree: Tree, question: Question, condition: Condition) -> Iterator[Finding]:
@@ -260,6 +285,8 @@ def _against(tree: Tree, question: Question, condition: Condition) -> Iterator[F
     """
     asked = tree.question_ids[condition.question.id]
     wanted = graph.answer_named(asked, condition.answer.value)
+    if wanted is None:
+        return  # on a line that could not be read: its DAG001 is the finding
     here = question.id.value
     for answer in asked.answers:
         leads_here = any(t.id == here and not t.outcome for t in answer.targets)
@@ -283,6 +310,8 @@ def _condition(tree: Tree, condition: Condition) -> Finding | None:
     name = condition.answer.value
     if graph.answer_named(asked, name) is not None:
         return None
+    if graph.has_unread_lines(tree, asked):
+        return None  # the answer may be on the line that could not be read
 
     names = ", ".join(f"'{answer.name.value}'" for answer in asked.answers)
     message = f"the question '{asked.id.value}' has no answer named '{name}'"
