@@ -317,12 +317,14 @@ class _Builder:
         node = self.parse(line, indent, place)
         self.piece.nodes.append(node)
 
-        if isinstance(node, syntax.Invalid):
-            self._problem(number, node)
         if current is None:
+            # Read as a question's line, to keep the ids on it; being where
+            # no block is open is the one problem it is told of.
             if not isinstance(node, syntax.Comment):
                 self._orphan(number, indent)
             return
+        if isinstance(node, syntax.Invalid):
+            self._problem(number, node)
 
         current.block.lines.append(number)
         owner = current.owner

@@ -67,3 +67,10 @@ def test_answers_indented_under_an_unindented_one_are_no_orphans() -> None:
     )
 
     assert located(text) == [(4, 1, "DAG009"), (5, 1, "DAG001"), (10, 2, "DAG003")]
+
+
+def test_an_indented_line_above_every_block_is_one_finding() -> None:
+    """Read where no block is open, it is not also judged as an answer."""
+    text = "  a stray line of notes\n" + PASTA
+
+    assert located(text)[:2] == [(1, 1, "DAG001"), (6, 17, "DAG001")]
