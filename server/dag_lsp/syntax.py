@@ -599,6 +599,10 @@ def _message(text: str, indent: int, place: Place, name: str, pos: int) -> str:
         return _after_id(text, pos, _EXPECTED[name])
     if name == "outcomes" and text[:pos].rstrip(" \t").endswith("->"):
         return "expected '[' and the outcomes, as in [OUTCOME]"
+    if name == "end" and text[pos:].lstrip(" \t").startswith("->"):
+        return (
+            "expected the end of the line after the target (a label ends at its '->')"
+        )
     return _EXPECTED[name]
 
 

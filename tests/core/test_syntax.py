@@ -256,6 +256,13 @@ ERRORS = [
     ("  yes Q2", QUESTION, 8, "expected '->'"),
     ("  yes -> [A, B", QUESTION, 14, "expected ']'"),
     ("  yes -> Q2 extra", QUESTION, 12, "unexpected text, found 'extra'"),
+    (
+        "  Use A -> B -> [A]",
+        QUESTION,
+        13,
+        "expected the end of the line after the target (a label ends at its "
+        "'->'), found '->'",
+    ),
     ("  -> Q2", QUESTION, 2, "expected an answer"),
     ("  when: Q1=", QUESTION, 11, "expected an answer name"),
     ("  when: Q1", QUESTION, 10, "expected '='"),
