@@ -496,6 +496,15 @@ def test_dag013_unknown_header_key() -> None:
     assert found.message == "unknown header key 'author'"
 
 
+@pytest.mark.parametrize(("key", "meant"), [("title", "dag"), ("Start", "entry")])
+def test_dag013_a_key_other_tools_use_names_ours(key: str, meant: str) -> None:
+    text = edit(BASE, "entry: Q1", f"entry: Q1\n{key}: x")
+    [found] = findings(text)
+
+    assert found.message == f"unknown header key '{key}'; did you mean '{meant}'?"
+    assert [fix.title for fix in found.fixes] == [f"Change to '{meant}'"]
+
+
 def test_dag014_unknown_outcome_property() -> None:
     text = edit(BASE, "  color: #22c55e", "  colour: #22c55e")
     [found] = findings(text)

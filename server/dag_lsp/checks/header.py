@@ -78,11 +78,15 @@ def _mode(tree: Tree) -> Iterator[Finding]:
     yield Finding(INVALID_MODE, prop.value.span, f"unknown mode '{mode}': {use}")
 
 
+# Header keys other tools use for what a `.dag` file calls otherwise.
+_SAME_MEANING = {"title": "dag", "start": "entry", "keywords": "tags", "lang": "locale"}
+
+
 def _unknown(tree: Tree) -> Iterator[Finding]:
     for prop in tree.unknown_header:
         key = prop.key.value
         message = f"unknown header key '{key}'"
-        hint = closest(key, HEADER_KEYS)
+        hint = _SAME_MEANING.get(key.casefold()) or closest(key, HEADER_KEYS)
         if hint is None:
             yield Finding(UNKNOWN_HEADER, prop.key.span, message)
             continue
