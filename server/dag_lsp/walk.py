@@ -31,11 +31,16 @@ class WalkError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Taken:
-    """An answer given to a question; `position` in the elimination order."""
+    """An answer given to a question.
+
+    In elimination mode, `position` is the question's place in the order of
+    asking and `alive` the outcomes that this answer and those before keep.
+    """
 
     question: Question
     answer: Answer
     position: int = 0
+    alive: frozenset[str] = frozenset()
 
 
 class Walk:
@@ -71,7 +76,15 @@ class Walk:
 
         if not self.tree.elimination:
             _follow(self.tree, question, answer)
-        self.taken.append(Taken(question, answer, found[0] if found else 0))
+            self.taken.append(Taken(question, answer))
+            return
+
+        before = (
+            self.taken[-1].alive if self.taken else frozenset(self.tree.outcome_ids)
+        )
+        alive = before & {target.id for target in answer.targets}
+        position = found[0] if found else 0
+        self.taken.append(Taken(question, answer, position, alive))
 
     def back(self) -> bool:
         """Take back the last answer; false when there is none."""
@@ -104,6 +117,10 @@ class Walk:
         return following
 
     def _next_asked(self) -> tuple[int, Question] | None:
+        """The next question asked; None at the end, or once the answers
+        given leave no outcome, as nothing further could bring one back."""
+        if self.taken and not self.taken[-1].alive:
+            return None
         start = self.taken[-1].position + 1 if self.taken else 0
         given = {t.question.id.value: t.answer for t in self.taken}
         for position in range(start, len(self._order)):
@@ -317,7 +334,6 @@ COMMANDS = {
     "q": _QUIT,
     _QUIT: _QUIT,
 }
-_WORDS = "hint, back, restart or quit"
 # The one-letter commands, which give way to an answer they name.
 _LETTERS = "bhrq"
 LEGEND = "Answer with a number, a label or its key; ? hint, b back, r restart, q quit."
@@ -423,7 +439,8 @@ class Session:
         taken = [letter for letter in _LETTERS if _names_answer(question, letter)]
         if taken:
             verb = "picks an answer" if len(taken) == 1 else "pick answers"
-            lines.append(f"  ({', '.join(taken)} {verb} here: type {_WORDS} in full)")
+            words = " or ".join(COMMANDS[letter] for letter in taken)
+            lines.append(f"  ({', '.join(taken)} {verb} here: type {words} in full)")
         self._say(*lines)
 
     def _say(self, *lines: str) -> None:

@@ -37,7 +37,7 @@ Q1_BIKE = [
     "  2. B: Trails | mud <deep>",
     "  3. C: Both \\ mixed",
     "  (? shows a hint)",
-    "  (b picks an answer here: type hint, back, restart or quit in full)",
+    "  (b picks an answer here: type back in full)",
 ]
 Q2_BIKE = [
     "",
@@ -174,7 +174,7 @@ def test_elimination_asks_every_question_but_those_when_skips(tmp_path: Path) ->
         "Q1: Where is the code?",
         "  1. A: GitHub",
         "  2. B: GitLab",
-        "  (b picks an answer here: type hint, back, restart or quit in full)",
+        "  (b picks an answer here: type back in full)",
         "> 2",
         "",
         "Q3: Is a custom build image needed?",
@@ -403,3 +403,37 @@ def test_a_finished_walk_takes_no_answer() -> None:
 
     with pytest.raises(WalkError, match="the walk is over"):
         walk.answer(tree.question_ids["Q4"].answers[0])
+
+
+def test_an_elimination_walk_ends_once_no_outcome_survives(tmp_path: Path) -> None:
+    tree = lines(
+        "dag: Which pet?",
+        "mode: elimination",
+        "entry: Q1",
+        "",
+        "Q1: A garden?",
+        "  yes [DOG, CAT]",
+        "  no  [CAT]",
+        "",
+        "Q2: Away all day?",
+        "  yes [FISH]",
+        "  no  [DOG, CAT]",
+        "",
+        "Q3: Allergic?",
+        "  yes [FISH]",
+        "  no  [DOG, CAT, FISH]",
+        "",
+        "[DOG]: A dog",
+        "[CAT]: A cat",
+        "[FISH]: A fish",
+    )
+
+    ended = walked(tmp_path, tree, "", "--answers", "no,yes")
+    too_many = walked(tmp_path, tree, "", "--answers", "no,yes,no")
+
+    assert (ended.status, ended.out.splitlines()[-1]) == (
+        0,
+        "no outcome survives these answers",
+    )
+    assert too_many.status == 1
+    assert "3 answers given, but the walk ends after 2" in too_many.err
