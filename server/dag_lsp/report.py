@@ -53,6 +53,9 @@ def summary(found: list[Located], files: int, unreadable: int = 0) -> str:
         if counts[severity]
     ]
     where = _plural(files, "file")
+    within = len({item.path for item in found})
+    if parts and within < files:
+        where = f"{within} of {where}"
     line = f"{', '.join(parts)} in {where}" if parts else f"no problems in {where}"
     if unreadable:
         line += f"; {_plural(unreadable, 'path')} could not be read"

@@ -101,7 +101,7 @@ def test_check_a_folder_finds_dag_files_recursively(tmp_path: Path) -> None:
     assert {line.split(":")[0] for line in run.out.splitlines()} == {
         str(Path("trees/b.dag"))
     }
-    assert run.err == "1 error, 1 warning in 2 files\n"
+    assert run.err == "1 error, 1 warning in 1 of 2 files\n"
 
 
 def test_a_folder_walk_passes_over_hidden_folders_and_packages(
