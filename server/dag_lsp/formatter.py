@@ -9,7 +9,8 @@ every item back in the author's order:
 - two spaces before each line of a block;
 - one space on each side of `->`, outcome lists as `[A, B]`;
 - the arrows of a question's answers aligned when every label in it is at
-  most `ALIGN_WIDTH` characters (`yes -> Q2` / `no  -> Q3`); otherwise no
+  most `ALIGN_WIDTH` columns wide (`yes -> Q2` / `no  -> Q3`; a CJK
+  character or an emoji takes two columns, as editors show it); otherwise no
   label is padded, so long multiple-choice labels do not push the arrows
   into a far column;
 - comments where they were: indented like the block they stand in, and kept
@@ -22,6 +23,7 @@ their ends.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
 from dag_lsp import syntax
@@ -152,7 +154,7 @@ def _block_lines(tree: Tree, block: Block) -> list[str]:
 def _label_width(nodes: list[syntax.LineNode]) -> int:
     """The width answer labels are padded to; 0 when they are not aligned."""
     labels = [
-        len(node.label.text)
+        columns(node.label.text)
         for node in nodes
         if isinstance(node, syntax.Answer) and node.arrow
     ]
@@ -199,7 +201,25 @@ def _answer(node: syntax.Answer, width: int) -> str:
     target = _list(ids) if node.listed else ids[0]
     if not node.arrow:
         return f"{node.label.text} {target}"
-    return f"{node.label.text.ljust(width)} -> {target}"
+    label = node.label.text
+    return f"{label}{' ' * (width - columns(label))} -> {target}"
+
+
+def columns(text: str) -> int:
+    """How many columns `text` takes in an editor's monospaced font.
+
+    A wide character (CJK, most emoji) takes two; a combining mark, a
+    zero-width joiner or a variation selector none; any other one.
+    """
+    return sum(_columns(char) for char in text)
+
+
+def _columns(char: str) -> int:
+    if char.isascii():
+        return 1
+    if unicodedata.east_asian_width(char) in ("W", "F"):
+        return 2
+    return 0 if unicodedata.category(char) in ("Mn", "Me", "Cf") else 1
 
 
 def _list(ids: Iterable[str]) -> str:

@@ -113,15 +113,28 @@ def test_long_labels_are_not_padded() -> None:
     ]
 
 
-def test_alignment_counts_characters() -> None:
-    text = question("  はい -> [A]", "  いいえ -> [B]", "  🎉 -> [C]")
+def test_alignment_counts_the_columns_an_editor_shows() -> None:
+    """A CJK character or an emoji takes two columns, a combining accent none."""
+    text = question(
+        "  はい -> [A]", "  いいえ -> [B]", "  🎉 -> [C]", "  ne\u0301 -> [D]"
+    )
 
     assert format_text(text).splitlines()[4:] == [
-        "  はい  -> [A]",
+        "  はい   -> [A]",
         "  いいえ -> [B]",
-        "  🎉   -> [C]",
+        "  🎉     -> [C]",
+        "  ne\u0301     -> [D]",
     ]
     assert ALIGN_WIDTH == 8
+
+
+def test_a_label_of_more_than_eight_columns_stops_the_alignment() -> None:
+    text = question("  はい -> [A]", "  いいえ、です -> [B]")
+
+    assert format_text(text).splitlines()[4:] == [
+        "  はい -> [A]",
+        "  いいえ、です -> [B]",
+    ]
 
 
 def test_answers_without_an_arrow_are_not_padded() -> None:
