@@ -355,3 +355,20 @@ def test_one_tree_modes_take_one_file(tmp_path: Path) -> None:
     assert dag_lsp("--export", "svg", one).status == 2
     assert dag_lsp("--export", "json", "--check", one).status == 2
     assert dag_lsp("--export", "json", str(tmp_path / "missing.dag")).status == 2
+
+
+def test_an_import_whose_tree_has_errors_says_so(tmp_path: Path) -> None:
+    """The tree is written all the same: the export is what it is."""
+    model = json.loads(dag_lsp("--export", "json", "-", stdin=DIAMOND).out)
+    del model["dsl"]
+    model["questions"][0]["answers"][0]["next"] = "Q9"
+    export_file = write(tmp_path, "diamond.json", json.dumps(model))
+
+    run = dag_lsp("--import", export_file)
+
+    assert run.status == 0
+    assert "  yes -> Q9\n" in run.out
+    assert run.err == (
+        f"{export_file}: the tree has 1 error, the first on line 5: the question "
+        "'Q9' is not defined (dag-lsp --check on the imported file lists them)\n"
+    )

@@ -20,7 +20,9 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from dag_lsp.checks import check
 from dag_lsp.export.canonical import OUTCOME_KEYS, Model, disagreement, to_model
+from dag_lsp.findings import Severity
 from dag_lsp.formatter import FormatError, format_text
 from dag_lsp.reader import read
 
@@ -40,17 +42,34 @@ class Imported:
 
 
 def import_export(data: str) -> Imported:
-    """The `.dag` text of a JSON export; raises `ImportProblem`."""
-    model = _load(data.removeprefix("\ufeff"))
+    """The `.dag` text of a JSON export; raises `ImportProblem`.
+
+    A tree that imports but has errors (an answer leading to a question the
+    export does not hold) comes with a note saying so.
+    """
+    imported = _encodable(_imported(_load(data.removeprefix("\ufeff"))))
+
+    errors = [f for f in check(read(imported.text)) if f.severity is Severity.ERROR]
+    if errors:
+        first = errors[0]
+        count = f"{len(errors)} error" + ("" if len(errors) == 1 else "s")
+        imported.notes.append(
+            f"the tree has {count}, the first on line {first.span.line + 1}: "
+            f"{first.message} (dag-lsp --check on the imported file lists them)"
+        )
+    return imported
+
+
+def _imported(model: Model) -> Imported:
     source = model.get("dsl")
     if not isinstance(source, str):
-        return _encodable(Imported(write_tree(model)))
+        return Imported(write_tree(model))
 
     problem = _source_problem(model, source)
     if problem is None:
-        return _encodable(Imported(source))
+        return Imported(source)
     note = f"{problem}; the tree is written from the model instead"
-    return _encodable(Imported(write_tree(model), [note]))
+    return Imported(write_tree(model), [note])
 
 
 def _encodable(imported: Imported) -> Imported:
