@@ -12,6 +12,8 @@ from __future__ import annotations
 import functools
 import importlib.util
 import logging
+import os
+import signal
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -249,12 +251,42 @@ def serve(tcp: bool = False, ws: bool = False, host: str = "", port: int = 0) ->
         server.start_ws(host, port)
     else:
         _serve_stdio(server)
+        _end(server.exit_code)
     return server.exit_code
+
+
+_AT_A_TERMINAL = (
+    "dag-lsp: this is the language server, which an editor starts and talks "
+    "to on standard input and output. To check files, run dag-lsp --check "
+    "PATH (dag-lsp --help lists the rest). Ctrl-C or Ctrl-D ends it."
+)
 
 
 def _serve_stdio(server: DagServer) -> None:
     """Serve on standard input and output, keeping stray prints off the channel."""
+    signal.signal(signal.SIGINT, _interrupted)
+    if sys.stdin.isatty():
+        print(_AT_A_TERMINAL, file=sys.stderr)
     channel = sys.stdout.buffer
     sys.stdout = sys.stderr
     stdin = cast(framing.Source, sys.stdin.buffer)
     server.start_io(framing.FramedInput(stdin), channel)  # type: ignore[arg-type]
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    """Ctrl-C: end at once (pygls's own shutdown waits for the blocked read)."""
+    log.info("interrupted: ending the server")
+    _end(128 + signum)
+
+
+def _end(status: int) -> None:
+    """End the process once serving is over, logs written out.
+
+    pygls reads standard input in a worker thread, which a stop that did
+    not come from the input closing (an `exit` notification, Ctrl-C) leaves
+    blocked on a read; the interpreter would wait for it at exit, forever
+    at a terminal.
+    """
+    logging.shutdown()
+    sys.stderr.flush()
+    os._exit(status)
