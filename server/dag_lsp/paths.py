@@ -232,19 +232,23 @@ def _topological(edges: dict[str, list[_Move]], entry: str | None) -> list[str]:
 
 # ---------------------------------------------------------------- elimination
 
-# The answers a later `when:` still looks at: (question id, answer) pairs.
-_State = tuple[tuple[str, Answer], ...]
+# The answers a later `when:` still looks at, as (question id, the answer's
+# place among the question's answers): small to hash, as states are many.
+_State = tuple[tuple[str, int], ...]
 
-# How many states a count may hold over all positions (some 0.3 s of work).
+# How many states the counts of one tree may hold, over every position and
+# every outcome (some 0.3 s of work).
 _MAX_STATES = 50_000
 
 
 class _Plan:
     """What every outcome's count shares: the questions in the order they are
-    asked, the outcomes each answer keeps, and what later `when:`s watch."""
+    asked, the outcomes each answer keeps, what later `when:`s watch, and
+    how many states all the counts together may still hold."""
 
     def __init__(self, tree: Tree) -> None:
         self.tree = tree
+        self.states_left = _MAX_STATES
         self.order = graph.asked_order(tree)
         self.kept = [
             [(a, frozenset(t.id for t in a.targets)) for a in question.answers]
@@ -269,10 +273,12 @@ class _Elimination:
     # later questions alike would count such trees too.
 
     def __init__(self, plan: _Plan, outcome_id: str) -> None:
+        self.plan = plan
         self.tree = plan.tree
         self.order = plan.order
         self.answers = [
-            [answer for answer, kept in row if outcome_id in kept] for row in plan.kept
+            [(n, answer) for n, (answer, kept) in enumerate(row) if outcome_id in kept]
+            for row in plan.kept
         ]
         self.watched = plan.watched
         self.layers = self._count_back(self._states_forward())
@@ -325,14 +331,21 @@ class _Elimination:
         no answer.
         """
         question = self.order[position]
-        given = dict(state)
-        if not graph.is_asked(self.tree, question, given):
+        if question.when and not graph.is_asked(
+            self.tree, question, self._given(state)
+        ):
             return [(self._keep(position, state), None)]
 
+        here = question.id.value
         return [
-            (self._keep(position, (*state, (question.id.value, answer))), answer)
-            for answer in self.answers[position]
+            (self._keep(position, (*state, (here, n))), answer)
+            for n, answer in self.answers[position]
         ]
+
+    def _given(self, state: _State) -> dict[str, Answer]:
+        """The answers a state holds, by question id."""
+        questions = self.tree.question_ids
+        return {asked: questions[asked].answers[n] for asked, n in state}
 
     def _keep(self, position: int, state: _State) -> _State:
         watched = self.watched[position]
@@ -340,7 +353,6 @@ class _Elimination:
 
     def _states_forward(self) -> list[set[_State]]:
         layers: list[set[_State]] = [{()}]
-        total = 1
         for position in range(len(self.order)):
             following = {
                 after
@@ -349,8 +361,8 @@ class _Elimination:
             }
             layers.append(following)
 
-            total += len(following)
-            if total > _MAX_STATES:
+            self.plan.states_left -= len(following)
+            if self.plan.states_left < 0:
                 raise TooManyCombinations(self.order[position].id.value)
         return layers
 

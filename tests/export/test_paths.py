@@ -11,6 +11,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,6 +19,7 @@ from dag_lsp.model import Tree
 from dag_lsp.paths import (
     OutcomePaths,
     Step,
+    TooManyCombinations,
     count_paths,
     format_path,
     paths_to,
@@ -293,3 +295,16 @@ def test_a_few_watched_questions_are_counted_exactly() -> None:
     # Each Qn=no skips Wn; each Qn=yes asks it, and both its answers keep A.
     assert count_paths(tree) == {"A": 3**3, "B": 2**3}
     assert count_paths(tree) == dict(every_walk(tree))
+
+
+def test_the_state_budget_is_shared_by_every_outcome() -> None:
+    """Some 6,000 states are countable for one outcome, not for sixty."""
+    many = [f"O{n}" for n in range(60)]
+    text = tangled(11).replace(
+        "[A]: A\n\n[B]: B\n", "".join(f"[{o}]: O\n" for o in many)
+    )
+    text = text.replace("[A, B]", f"[{', '.join(many)}]").replace("[A]", "[O0]")
+
+    with pytest.raises(TooManyCombinations):
+        count_paths(read(text))
+    assert count_paths(read(tangled(11)))["B"] == 2**11
