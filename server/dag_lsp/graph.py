@@ -119,15 +119,18 @@ def cycles(tree: Tree) -> Iterator[list[Edge]]:
 
     Questions that cannot be on a cycle are peeled off first (Kahn's
     algorithm, linear); a depth-first walk with an explicit stack then looks
-    for cycles among the rest, where an edge to a question still on the
-    stack closes one. The walk starts at the entry, then takes the other
-    questions in the order of the file, so a cycle is named as a reader
-    meets it: from the entry on, closed by the answer that leads back.
+    for cycles, where an edge to a question still on the stack closes one.
+    The walk starts at the entry (on a cycle or not), then takes the other
+    questions left on cycles in the order of the file, so a cycle is named
+    as a reader meets it: from the entry on, closed by the answer that
+    leads back.
     """
     rest = _on_cycles(tree)
+    if not rest:
+        return
     state: dict[str, int] = {}
     for start in _walk_order(tree):
-        if start in rest and start not in state:
+        if start not in state and (start == tree.entry or start in rest):
             yield from _cycles_from(tree, start, state)
 
 
