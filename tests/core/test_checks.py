@@ -250,6 +250,16 @@ def test_dag003_fix_removes_the_block() -> None:
     assert apply_edits(text, found.fixes[0].edits) == BASE
 
 
+@pytest.mark.parametrize("odd", ["\x0c", "\u00a0", "\u3000"])
+def test_dag003_fix_keeps_a_line_of_other_blank_characters(odd: str) -> None:
+    """Only spaces and tabs make a blank line; a form feed or a no-break
+    space after the block is text the fix must not take with it."""
+    text = BASE + "\n[SPARE]: Spare phone\n" + odd
+    [found] = only(text, "DAG003")
+
+    assert apply_edits(text, found.fixes[0].edits) == BASE + "\n" + odd
+
+
 def test_dag003_outcome_no_answer_keeps_in_elimination() -> None:
     text = edit(ELIMINATION, "  B: Dim -> [FERN, POTHOS]", "  B: Dim -> [POTHOS]")
     [found] = only(text, "DAG003")

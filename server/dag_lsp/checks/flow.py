@@ -87,7 +87,7 @@ def _remove(tree: Tree, block: Block) -> Edit:
     """Delete a block's lines and the blank line after it, if any."""
     lines = tree.source.lines
     end = block.last_line + 1
-    if end < len(lines) and not lines[end].strip():
+    if end < len(lines) and not lines[end].strip(" \t"):
         end += 1
 
     if end < len(lines):
