@@ -140,6 +140,11 @@ RULE = (
         ("--", f"'--' {RULE}"),
         ("Q21", "'Q21' is already used by a question on line 17"),
         ("ESPRESSO", "'ESPRESSO' is already used by an outcome on line 32"),
+        (
+            "mode",
+            "'mode' is a header key: a question named 'mode' would read as the "
+            "header field",
+        ),
     ],
 )
 async def test_a_refused_name_says_why(editor: Editor, name: str, message: str) -> None:

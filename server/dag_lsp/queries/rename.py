@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from dag_lsp.model import Tree
+from dag_lsp.model import HEADER_KEYS, Tree
 from dag_lsp.queries.results import Occurrence
 
 # An id, as docs/language.md defines it and the grammar reads it.
@@ -27,6 +27,11 @@ def rename_problem(
     """Why `old` cannot be renamed to `new`, or None when it can."""
     if not VALID_ID.fullmatch(new):
         return INVALID.format(new)
+    if old in tree.question_ids and new in (*HEADER_KEYS, "routes"):
+        return (
+            f"'{new}' is a header key: a question named '{new}' would read as "
+            "the header field"
+        )
     if new == old or new not in by_id:
         return None
 
