@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
@@ -75,8 +76,20 @@ def _below(folder: str, on_unlisted: Callable[[Unreadable], None]) -> Iterator[s
     for parent, folders, names in os.walk(folder, onerror=unlisted):
         folders[:] = [f for f in folders if not _skipped(f)]
         for name in names:
-            if name.endswith(".dag") and os.path.isfile(os.path.join(parent, name)):
+            if name.endswith(".dag") and _is_file(os.path.join(parent, name), unlisted):
                 yield os.path.normpath(os.path.join(parent, name))
+
+
+def _is_file(path: str, unlisted: Callable[[OSError], None]) -> bool:
+    """Whether `path` is a regular file; one that cannot even be looked at
+    (in a folder that may be listed but not entered) is told of."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return False  # a broken symbolic link: no tree there
+    except OSError as error:
+        unlisted(error)
+        return False
 
 
 def _skipped(folder: str) -> bool:

@@ -533,3 +533,27 @@ def test_check_and_format_do_not_import_the_server_libraries(
 
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "False"
+
+
+def test_a_tree_in_a_folder_that_cannot_be_entered_is_not_passed_over(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A folder that may be listed but not entered (mode 644): its trees'
+    names are seen, but they cannot be looked at. In-process, as for root
+    every folder may be entered."""
+    path = write(tmp_path, "garden.dag", CLEAN)
+    real_stat = os.stat
+
+    def refusing_stat(name: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+        if str(name) == str(path):
+            raise PermissionError(13, "Permission denied", str(name))
+        return real_stat(name, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", refusing_stat)
+    status = main(["--check", str(tmp_path)])
+
+    said = capsys.readouterr().err
+    assert status == 2
+    assert f"cannot read '{path}': Permission denied" in said
