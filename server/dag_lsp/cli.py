@@ -96,7 +96,7 @@ def _parser() -> argparse.ArgumentParser:
         "--host", help="with --tcp or --ws: address to serve on (127.0.0.1)"
     )
     server.add_argument(
-        "--port", type=int, help="with --tcp or --ws: port to serve on (2087)"
+        "--port", type=_port, help="with --tcp or --ws: port to serve on (2087)"
     )
 
     parser.add_argument(
@@ -111,8 +111,19 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _port(text: str) -> int:
+    """A TCP port number, 1 to 65535."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if not 1 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port: give 1 to 65535")
+    return number
+
+
 def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    problem = _misplaced_option(args)
+    problem = _misplaced_option(args) or _closed_stream(args)
     if problem:
         parser.error(problem)
     args.output_format = args.output_format or "text"
@@ -149,6 +160,16 @@ def _misplaced_option(args: argparse.Namespace) -> str | None:
         return "give one of --tcp and --ws"
     if not served and (args.host is not None or args.port is not None):
         return "--host and --port go with --tcp or --ws"
+    return None
+
+
+def _closed_stream(args: argparse.Namespace) -> str | None:
+    """A standard stream the mode needs that the shell closed (`>&-`)."""
+    if sys.stdout is None:
+        return "standard output is closed: dag-lsp writes its results there"
+    serving = not (args.check or args.format or _one_tree_flag(args))
+    if serving and not (args.tcp or args.ws) and sys.stdin is None:
+        return "standard input is closed: the language server reads it"
     return None
 
 

@@ -16,7 +16,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn, TypeVar, cast
 
 from lsprotocol import types
 from pygls.capabilities import get_capability
@@ -245,14 +245,59 @@ def serve(tcp: bool = False, ws: bool = False, host: str = "", port: int = 0) ->
         )
         return 2
 
-    if tcp:
-        server.start_tcp(host, port)
-    elif ws:
-        server.start_ws(host, port)
-    else:
-        _serve_stdio(server)
-        _end(server.exit_code)
+    if tcp or ws:
+        return _serve_network(server, ws, host, port)
+
+    _serve_stdio(server)
+    _end(server.exit_code)
     return server.exit_code
+
+
+def _serve_network(server: DagServer, ws: bool, host: str, port: int) -> int:
+    """Serve over TCP or WebSocket; 2, said in a line, when that cannot be."""
+    try:
+        if ws:
+            server.start_ws(host, port)
+        else:
+            server.start_tcp(host, port)
+    except OSError as error:
+        log.error("cannot serve on %s:%s: %s", host, port, error.strerror or error)
+        return 2
+    return server.exit_code
+
+
+class _Channel:
+    """Standard output as the protocol's channel: when the client stops
+    reading it (the pipe breaks), the server ends, once, with a line in the
+    log, rather than fail again on every message it answers."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.stream = stream
+        self.broken = False
+
+    def write(self, data: bytes) -> int:
+        if self.broken:  # the line `_lost` logs, on its way to the client
+            return 0
+        try:
+            return self.stream.write(data)
+        except OSError as error:
+            self._lost(error)
+
+    def flush(self) -> None:
+        if self.broken:
+            return
+        try:
+            self.stream.flush()
+        except OSError as error:
+            self._lost(error)
+
+    def _lost(self, error: OSError) -> NoReturn:
+        self.broken = True
+        log.error("the client stopped reading (%s): ending the server", error)
+        _end(1)
+
+    def close(self) -> None:
+        self.stream.close()
 
 
 _AT_A_TERMINAL = (
@@ -267,7 +312,7 @@ def _serve_stdio(server: DagServer) -> None:
     signal.signal(signal.SIGINT, _interrupted)
     if sys.stdin.isatty():
         print(_AT_A_TERMINAL, file=sys.stderr)
-    channel = sys.stdout.buffer
+    channel = _Channel(sys.stdout.buffer)
     sys.stdout = sys.stderr
     stdin = cast(framing.Source, sys.stdin.buffer)
     server.start_io(framing.FramedInput(stdin), channel)  # type: ignore[arg-type]
@@ -279,7 +324,7 @@ def _interrupted(signum: int, frame: object) -> None:
     _end(128 + signum)
 
 
-def _end(status: int) -> None:
+def _end(status: int) -> NoReturn:
     """End the process once serving is over, logs written out.
 
     pygls reads standard input in a worker thread, which a stop that did
