@@ -96,7 +96,9 @@ def _parser() -> argparse.ArgumentParser:
         "--host", help="with --tcp or --ws: address to serve on (127.0.0.1)"
     )
     server.add_argument(
-        "--port", type=_port, help="with --tcp or --ws: port to serve on (2087)"
+        "--port",
+        type=_port,
+        help="with --tcp or --ws: port to serve on (2087; 0 for any free one)",
     )
 
     parser.add_argument(
@@ -112,13 +114,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _port(text: str) -> int:
-    """A TCP port number, 1 to 65535."""
+    """A TCP port number, 0 (any free port) to 65535."""
     try:
         number = int(text)
     except ValueError:
-        number = 0
-    if not 1 <= number <= 65535:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a port: give 1 to 65535")
+        number = -1
+    if not 0 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port: give 0 to 65535")
     return number
 
 

@@ -71,7 +71,7 @@ def test_a_client_that_stops_reading_ends_the_server_with_one_line() -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--tcp", "--port", "99999"], "'99999' is not a port: give 1 to 65535"),
+        (["--tcp", "--port", "99999"], "'99999' is not a port: give 0 to 65535"),
         (["--tcp", "--host", "nonexist.invalid"], "cannot serve on nonexist.invalid"),
     ],
 )
