@@ -58,8 +58,21 @@ AWKWARD = lines(
     "[o]: -",
     "  color: not-a-color",
 )
+# Characters Mermaid's reader takes for the end of a line, each followed by
+# `%%`, which at the start of a line opens a comment.
+BREAKS = lines(
+    "dag: Breaks\u2028in the title",
+    "entry: Q1",
+    "",
+    "Q1: A line\u2028%% separator?",
+    "  y\u2029%% es -> [A]",
+    "  no -> [A]",
+    "",
+    "[A]: Next\x85%% line",
+)
 TREES = {
     "bike": BIKE,
+    "breaks": BREAKS,
     "hosting": HOSTING,
     "diamond": DIAMOND,
     "older": OLDER,

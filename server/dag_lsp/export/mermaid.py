@@ -34,6 +34,12 @@ _ENTITIES = str.maketrans(
         "&": "#amp;",
         "|": "#124;",
         "`": "#96;",
+        # What Mermaid's reader takes for the end of a line: the separators
+        # as entities, the controls (which a browser would not show, and an
+        # entity of would show as another character) as spaces.
+        "\u2028": "#8232;",
+        "\u2029": "#8233;",
+        **{c: " " for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85"},
     }
 )
 _UNSAFE = re.compile(r"[^A-Za-z0-9_]")
@@ -62,7 +68,10 @@ def _title(title: str | None) -> list[str]:
     """Front matter with the title; a JSON string is a valid YAML scalar."""
     if not title:
         return []
-    return ["---", f"title: {json.dumps(title, ensure_ascii=False)}", "---"]
+    quoted = json.dumps(title, ensure_ascii=False)
+    for breaking in "\x85\u2028\u2029":  # line breaks to some YAML readers
+        quoted = quoted.replace(breaking, f"\\u{ord(breaking):04x}")
+    return ["---", f"title: {quoted}", "---"]
 
 
 def _names(drawn: Diagram) -> dict[str, str]:
