@@ -227,11 +227,17 @@ async def test_malformed_requests_are_answered_as_invalid() -> None:
     bare = await server.answer("bare")
     server.send_value({"jsonrpc": "2.0", "id": "diagram", "method": "dag/diagram"})
     diagram = await server.answer("diagram")
+    server.send_value({"jsonrpc": "2.0", "id": {"a": 1}, **hover})
+    refused = await server.logged(r"neither a number nor a string")
+    after = await server.request("textDocument/hover", at(8, 10))
 
     assert [m["error"]["code"] for m in (batch, old, bare)] == [-32600] * 3
     assert "batch" in batch["error"]["message"]
     assert '"jsonrpc": "2.0"' in old["error"]["message"]
     assert diagram["error"]["code"] == -32602
+    assert "{'a': 1}" in refused.string
+    assert "unhashable" not in "".join(server.stderr)
+    assert after["result"]["range"]["start"] == {"line": 8, "character": 9}
     assert await server.end() == 0
 
 

@@ -6,7 +6,9 @@ waits for the answer forever. Before pygls sees a message, `problem` tells
 whether the protocol lets it through at this stage of the session:
 
 - a JSON-RPC 2.0 message only (a batch, a message without `"jsonrpc":
-  "2.0"` or a value that is no message at all is refused);
+  "2.0"`, one whose id is neither a number nor a string, or a value that is
+  no message at all is refused; one that cannot be answered, for want of
+  an id to answer, is logged);
 - before `initialize`, nothing but `initialize` and `exit`;
 - after `shutdown`, nothing but `exit`.
 
@@ -72,6 +74,10 @@ def problem(message: Any, stage: Stage) -> Problem | None:
     if field(message, "jsonrpc") != VERSION:
         text = 'a message must say "jsonrpc": "2.0"'
         return Problem(_INVALID, text, _request_ids(message))
+    msg_id = field(message, "id")
+    if msg_id is not None and not isinstance(msg_id, int | str):
+        shown = repr(msg_id)[:40]
+        return Problem(_INVALID, f"the id {shown} is neither a number nor a string")
     return _out_of_turn(message, stage)
 
 
