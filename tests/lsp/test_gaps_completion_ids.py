@@ -128,3 +128,16 @@ async def test_right_before_a_bracketed_outcome_the_whole_target_is_replaced(
     assert all(text_edit(item).range == whole for item in result.items)
     assert chosen(editor, HOT, result, "[COLD_BREW]", 5) == "  no  -> [COLD_BREW]"
     assert chosen(editor, HOT, result, "ICED_OR-COLD", 5) == "  no  -> ICED_OR-COLD"
+
+
+async def test_right_after_the_arrow_a_choice_replaces_the_target_after_it(
+    editor: Editor,
+) -> None:
+    """At `->| ICED_OR-COLD` (no space typed yet) the target is replaced,
+    not followed by a second one."""
+    uri, result = await completed(editor, HOT, 4, 8)
+
+    whole = editor.range(uri, 4, 8, 21)
+    assert result.items
+    assert all(text_edit(item).range == whole for item in result.items)
+    assert chosen(editor, HOT, result, "[POUR-OVER]", 4) == "  yes -> [POUR-OVER]"

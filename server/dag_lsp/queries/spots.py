@@ -18,7 +18,10 @@ from dag_lsp.queries.text import BLANKS, ID, blank, id_bounds, line_text
 
 _OPEN_LIST = re.compile(r"\[[ \t]*(?:[A-Za-z0-9_-]+[ \t]*,[ \t]*)*\Z")
 _ENTRY = re.compile(r"entry[ \t]*:[ \t]*\Z")
-_BRACKETED = re.compile(r"\[[ \t]*[A-Za-z0-9_-]*[ \t]*\]")
+# A target already written after the cursor: an id, or an outcome in brackets.
+_WRITTEN = re.compile(
+    r"[ \t]*(?:\[[ \t]*[A-Za-z0-9_-]*[ \t]*\]|[A-Za-z0-9_][A-Za-z0-9_-]*)"
+)
 # Lines of a question as grammar/dag.peg reads them: a comment or a hint is
 # free text (the grammar's `label` starts with neither), `when:` conditions.
 _FREE_TEXT = re.compile(r"#|hint[ \t]*:")
@@ -205,11 +208,11 @@ def _target_spot(line: int, text: str, column: int, elimination: bool) -> Spot |
     if arrow == -1 or not blank(before[arrow + 2 :]):
         return None
     want = Want.LIST if elimination else Want.TARGET
-    bracketed = _BRACKETED.match(text, end) if start == end else None
-    if bracketed is not None:
-        # Right before `[ID]`: the whole outcome is what a choice replaces.
-        end, rest = bracketed.end(), text[bracketed.end() :]
-    close = bracketed is not None or not rest.lstrip(BLANKS).startswith("]")
+    written = _WRITTEN.match(text, end) if start == end else None
+    if written is not None:
+        # Right before a target (`->|[ID]`, `->| ID`): a choice replaces it.
+        end, rest = written.end(), text[written.end() :]
+    close = written is not None or not rest.lstrip(BLANKS).startswith("]")
     return Spot(want, line, start, end, typed, close=close, lead=_lead(before))
 
 
