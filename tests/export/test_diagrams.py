@@ -182,6 +182,12 @@ def mermaid_read() -> dict[str, Any]:
     assert NODE is not None
     diagrams = {name: export_text(text, "mermaid") for name, text in TREES.items()}
     diagrams["broken"] = 'flowchart TD\n    a["x" -->\n'
+    return mermaid_understands(diagrams)
+
+
+def mermaid_understands(diagrams: dict[str, str]) -> dict[str, Any]:
+    """What Mermaid's parser understood of each diagram, by name."""
+    assert NODE is not None
     done = subprocess.run(
         [NODE, str(MERMAID / "check.mjs")],
         input=json.dumps(diagrams).encode("utf-8"),

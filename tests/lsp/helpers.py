@@ -257,3 +257,23 @@ class Editor:
         result = await self.client.text_document_completion_async(params)
         assert isinstance(result, types.CompletionList)
         return result
+
+
+async def actions(
+    editor: Editor,
+    uri: str,
+    line: int,
+    column: int,
+    only: list[types.CodeActionKind | str] | None = None,
+) -> list[types.CodeAction]:
+    """The code actions at a place, given the diagnostics published there."""
+    published = editor.client.diagnostics[uri]
+    context = types.CodeActionContext(diagnostics=list(published), only=only)
+    params = types.CodeActionParams(
+        text_document=editor.doc(uri),
+        range=editor.range(uri, line, column, column),
+        context=context,
+    )
+    found = await editor.client.text_document_code_action_async(params)
+    assert found is not None
+    return [action for action in found if isinstance(action, types.CodeAction)]

@@ -7,29 +7,10 @@ from lsprotocol import types
 
 from dag_lsp.formatter import format_text
 
-from .helpers import Editor, apply_edits, edits_of
+from .helpers import Editor, actions, apply_edits, edits_of
 from .trees import ADOPTION, BREW, BROKEN, LOOSE, MISTYPED
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
-
-
-async def actions(
-    editor: Editor,
-    uri: str,
-    line: int,
-    column: int,
-    only: list[types.CodeActionKind | str] | None = None,
-) -> list[types.CodeAction]:
-    published = editor.client.diagnostics[uri]
-    context = types.CodeActionContext(diagnostics=list(published), only=only)
-    params = types.CodeActionParams(
-        text_document=editor.doc(uri),
-        range=editor.range(uri, line, column, column),
-        context=context,
-    )
-    found = await editor.client.text_document_code_action_async(params)
-    assert found is not None
-    return [action for action in found if isinstance(action, types.CodeAction)]
 
 
 def fixed(editor: Editor, text: str, action: types.CodeAction) -> str:

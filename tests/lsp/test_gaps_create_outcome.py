@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 from lsprotocol import types
 
-from .helpers import Editor, apply_edits, edits_of
+from .helpers import Editor, actions, apply_edits, edits_of
 from .trees import lines
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
@@ -35,25 +35,10 @@ TEA = lines(
 CREATED = TEA + "\n[ROOIBOS-RED]: ROOIBOS-RED\n"
 
 
-async def code_actions(
-    editor: Editor, uri: str, line: int, column: int
-) -> list[types.CodeAction]:
-    """The code actions at a place, given the diagnostics published there."""
-    context = types.CodeActionContext(diagnostics=list(editor.client.diagnostics[uri]))
-    params = types.CodeActionParams(
-        text_document=editor.doc(uri),
-        range=editor.range(uri, line, column, column),
-        context=context,
-    )
-    found = await editor.client.text_document_code_action_async(params)
-    assert found is not None
-    return [action for action in found if isinstance(action, types.CodeAction)]
-
-
 async def test_the_missing_outcome_is_offered_at_its_target(editor: Editor) -> None:
     uri, diagnostics = await editor.open(TEA)
 
-    (create,) = await code_actions(editor, uri, 5, 15)
+    (create,) = await actions(editor, uri, 5, 15)
 
     (undefined,) = diagnostics
     assert (undefined.code, undefined.range) == ("DAG002", editor.range(uri, 5, 10, 21))
@@ -75,7 +60,7 @@ async def test_applying_it_adds_the_block_and_clears_the_error(
 ) -> None:
     text = TEA.replace("\n", newline)
     uri, _ = await editor.open(text)
-    (create,) = await code_actions(editor, uri, 5, 15)
+    (create,) = await actions(editor, uri, 5, 15)
     edits = edits_of(create.edit)
     fixed = apply_edits(text, edits, editor.encoding)
     changes = [
