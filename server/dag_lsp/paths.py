@@ -37,7 +37,7 @@ from __future__ import annotations
 import json
 import math
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from dag_lsp import graph
@@ -76,17 +76,7 @@ def count_paths(tree: Tree) -> dict[str, int]:
         plan = _Plan(tree)
         return {o: _Elimination(plan, o).count() for o in outcomes}
 
-    decision = _Decision(tree)
-    counts = dict.fromkeys(outcomes, 0)
-    ways = dict.fromkeys(decision.order, 0)
-    if decision.order:
-        ways[decision.order[0]] = 1
-    for question_id in decision.order:
-        for _, target, is_outcome in decision.edges[question_id]:
-            table = counts if is_outcome else ways
-            if target in table:
-                table[target] += ways[question_id]
-    return counts
+    return _Decision(tree).counts(outcomes)
 
 
 def paths_to(tree: Tree, outcome_id: str, limit: int = LIMIT) -> list[list[Step]]:
@@ -130,7 +120,21 @@ class _Decision:
         found = list(cycles(tree))
         self.looping = {edge.question.id.value for cycle in found for edge in cycle}
         self.edges = _moves(tree, {id(cycle[-1].target) for cycle in found})
-        self.order = _topological(self.edges, tree.entry)
+        self.order = _topological(self.edges)
+
+    def counts(self, outcomes: Iterable[str]) -> dict[str, int]:
+        """How many paths reach each outcome, by dynamic programming over the
+        questions in topological order."""
+        counts = dict.fromkeys(outcomes, 0)
+        ways = dict.fromkeys(self.order, 0)
+        if self.order:
+            ways[self.order[0]] = 1
+        for question_id in self.order:
+            for _, target, is_outcome in self.edges[question_id]:
+                table = counts if is_outcome else ways
+                if target in table:
+                    table[target] += ways[question_id]
+        return counts
 
     def exact(self, outcome_id: str) -> bool:
         """Whether the count of an outcome is all its paths: false when a
@@ -208,7 +212,7 @@ def _targets(tree: Tree, question: Question) -> Iterator[tuple[Answer, Ref]]:
                 yield answer, target
 
 
-def _topological(edges: dict[str, list[_Move]], entry: str | None) -> list[str]:
+def _topological(edges: dict[str, list[_Move]]) -> list[str]:
     """The questions of `edges`, each after all that lead to it (Kahn's
     algorithm); `edges` has no cycle, so all of them, the entry first."""
     incoming = dict.fromkeys(edges, 0)
@@ -447,35 +451,37 @@ def report(tree: Tree, limit: int = LIMIT) -> list[OutcomePaths]:
     An elimination tree too tangled to count gives every outcome a count of
     None and no path.
     """
-    floor = floors(tree)
     return [
-        OutcomePaths(
-            outcome,
-            tree.outcome_ids[outcome].label.value,
-            count,
-            found,
-            outcome not in floor,
-        )
-        for outcome, (count, found) in _counted(tree, limit).items()
+        OutcomePaths(outcome, tree.outcome_ids[outcome].label.value, *counted)
+        for outcome, counted in _counted(tree, limit).items()
     ]
 
 
-def _counted(tree: Tree, limit: int) -> dict[str, tuple[int | None, list[list[Step]]]]:
-    """Each outcome's count and first paths, each worked out once."""
+# An outcome's count (None when not counted), first paths, and whether the
+# count is all its paths.
+_Counted = tuple[int | None, list[list[Step]], bool]
+
+
+def _counted(tree: Tree, limit: int) -> dict[str, _Counted]:
+    """Each outcome's count, first paths and exactness, from one `_Decision`
+    or one `_Plan` for the whole tree."""
     outcomes = dict.fromkeys(outcome.id.value for outcome in tree.outcomes)
     if not tree.elimination:
-        counts = count_paths(tree)
         decision = _Decision(tree)
-        return {o: (counts[o], decision.paths(o, limit)) for o in outcomes}
+        counts = decision.counts(outcomes)
+        return {
+            o: (counts[o], decision.paths(o, limit), decision.exact(o))
+            for o in outcomes
+        }
 
     plan = _Plan(tree)
-    found: dict[str, tuple[int | None, list[list[Step]]]] = {}
+    found: dict[str, _Counted] = {}
     try:
         for outcome in outcomes:
             counted = _Elimination(plan, outcome)
-            found[outcome] = (counted.count(), counted.paths(limit))
+            found[outcome] = (counted.count(), counted.paths(limit), True)
     except TooManyCombinations:
-        return dict.fromkeys(outcomes, (None, []))
+        return dict.fromkeys(outcomes, (None, [], True))
     return found
 
 
