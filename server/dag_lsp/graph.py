@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from typing import NamedTuple
 
 from dag_lsp.model import Answer, Question, Ref, Tree
-from dag_lsp.syntax import reads_as_answer
+from dag_lsp.syntax import Invalid, reads_as_answer
 
 
 class Edge(NamedTuple):
@@ -67,9 +67,10 @@ _ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*")
 
 
 def has_unread_lines(tree: Tree, question: Question) -> bool:
-    """Whether a line of the question's block could not be read."""
-    unread = _unread(tree)
-    return any(number in unread for number in question.block.lines)
+    """Whether a line of the question's block, its head included, could not
+    be read (its syntax node is the reader's `Invalid`)."""
+    nodes = tree.nodes
+    return any(isinstance(nodes[n], Invalid) for n in question.block.lines)
 
 
 def _unread(tree: Tree) -> set[int]:

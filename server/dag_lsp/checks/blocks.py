@@ -39,7 +39,6 @@ from dag_lsp.model import (
     Tree,
 )
 from dag_lsp.suggest import closest
-from dag_lsp.syntax import Invalid
 
 _COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 
@@ -127,7 +126,12 @@ def _repeated(properties: list[Property]) -> list[Finding]:
 
 def _answers(tree: Tree, question: Question, elimination: bool) -> list[Finding]:
     found: list[Finding] = []
-    if not question.answers and question.id.value and not _unread(tree, question):
+    # A head line that is a syntax error (`dag Title`, `entry Q1`) is read as
+    # a question only to keep its id, and answers that are syntax errors
+    # (`yes => Q2`) are no answers: in both, the DAG001 is the finding. The
+    # block's lines are the same in every version that shares the block.
+    unread = graph.has_unread_lines(tree, question)
+    if not question.answers and question.id.value and not unread:
         message = f"the question '{question.id.value}' has no answers"
         found.append(Finding(NO_ANSWERS, question.id.span, message))
 
@@ -175,19 +179,6 @@ def question_kept(target: Ref) -> Finding:
 def _targets_span(answer: Answer) -> Span:
     first, last = answer.targets[0].span, answer.targets[-1].span
     return Span(first.line, first.start, last.end)
-
-
-def _unread(tree: Tree, question: Question) -> bool:
-    """Whether a syntax error in the block may be where its answers went.
-
-    A head line that is a syntax error (`dag Title`, `entry Q1`) is read as
-    a question only to keep its id, and answers that are syntax errors
-    (`yes => Q2`) are no answers: in both, the DAG001 is the finding.
-    """
-    if question.block.kind is Kind.INVALID:
-        return True
-    nodes = tree.nodes
-    return any(isinstance(nodes[n], Invalid) for n in question.block.lines[1:])
 
 
 def _labels(question: Question) -> list[Finding]:
