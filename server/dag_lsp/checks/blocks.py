@@ -130,8 +130,11 @@ def _answers(tree: Tree, question: Question, elimination: bool) -> list[Finding]
     # a question only to keep its id, and answers that are syntax errors
     # (`yes => Q2`) are no answers: in both, the DAG001 is the finding. The
     # block's lines are the same in every version that shares the block.
-    unread = graph.has_unread_lines(tree, question)
-    if not question.answers and question.id.value and not unread:
+    if (
+        not question.answers
+        and question.id.value
+        and not graph.has_unread_lines(tree, question)
+    ):
         message = f"the question '{question.id.value}' has no answers"
         found.append(Finding(NO_ANSWERS, question.id.span, message))
 
