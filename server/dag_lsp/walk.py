@@ -102,7 +102,7 @@ class Walk:
         if self.question is not None:
             return []
         if self.tree.elimination:
-            alive = graph.survivors(self.tree, [t.answer for t in self.taken])
+            alive = self.taken[-1].alive if self.taken else self.tree.outcome_ids
             return [o for o in _defined_outcomes(self.tree) if o.id.value in alive]
         targets = self.taken[-1].answer.targets
         return [self.tree.outcome_ids[t.id] for t in targets]
